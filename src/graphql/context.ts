@@ -1,0 +1,50 @@
+// The per-request context: a logger, fresh DataLoaders and the services built on them.
+// Nothing request-scoped lives at module level.
+import type { PrismaClient } from "../db/prisma";
+import type { Logger } from "../logger";
+import { ActorService } from "../modules/actor/actor.service";
+import { ClaimRelationService } from "../modules/claim-relation/claim-relation.service";
+import { ClaimService } from "../modules/claim/claim.service";
+import { EvidenceService } from "../modules/evidence/evidence.service";
+import { NodeService } from "../modules/node/node.service";
+import { ProvenanceService } from "../modules/provenance/provenance.service";
+import { SourceService } from "../modules/source/source.service";
+import { StatementService } from "../modules/statement/statement.service";
+import { VerdictService } from "../modules/verdict/verdict.service";
+import { createLoaders } from "./loaders";
+
+export interface Services {
+  claims: ClaimService;
+  actors: ActorService;
+  sources: SourceService;
+  statements: StatementService;
+  evidence: EvidenceService;
+  verdicts: VerdictService;
+  relations: ClaimRelationService;
+  provenance: ProvenanceService;
+  nodes: NodeService;
+}
+
+export function createServices(prisma: PrismaClient, logger: Logger): Services {
+  const deps = { prisma, logger, loaders: createLoaders(prisma) };
+  const claims = new ClaimService(deps);
+  const actors = new ActorService(deps);
+  const sources = new SourceService(deps, actors);
+  const statements = new StatementService(deps, claims, actors, sources);
+  const evidence = new EvidenceService(deps, claims, actors, sources);
+  const verdicts = new VerdictService(deps, claims, actors);
+  const relations = new ClaimRelationService(deps, claims);
+  const provenance = new ProvenanceService(deps, statements, evidence, verdicts);
+  const owners = { claims, actors, sources, statements, evidence, verdicts, relations, provenance };
+  return { ...owners, nodes: new NodeService(owners) };
+}
+
+export interface GraphQLContext {
+  logger: Logger;
+  services: Services;
+}
+
+export function createContext(prisma: PrismaClient, logger: Logger, requestId: string): GraphQLContext {
+  const requestLogger = logger.child({ requestId });
+  return { logger: requestLogger, services: createServices(prisma, requestLogger) };
+}

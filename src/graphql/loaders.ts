@@ -1,0 +1,64 @@
+// Per-request DataLoaders: every lookup by key within one request is batched into one
+// query per kind, so no resolver path does N+1. Built fresh for each request.
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../db/prisma";
+import type {
+  Actor,
+  ActorAlias,
+  AttributionHop,
+  Claim,
+  ClaimRelation,
+  Evidence,
+  Source,
+  Statement,
+  Verdict,
+} from "../generated/prisma/client";
+import { findActorsByIds, findAliasesByActorIds } from "../modules/actor/actor.repository";
+import { findHopsByEvidenceIds, findHopsByStatementIds } from "../modules/attribution/attribution.repository";
+import { countChildrenByClaims, findClaimsByIds } from "../modules/claim/claim.repository";
+import { findRelationsByIds } from "../modules/claim-relation/claim-relation.repository";
+import { findEvidenceByIds } from "../modules/evidence/evidence.repository";
+import { findSourcesByIds } from "../modules/source/source.repository";
+import { countLiveStatementsByActors, findStatementsByIds } from "../modules/statement/statement.repository";
+import { findVerdictsByIds } from "../modules/verdict/verdict.repository";
+import { groupsByKey, ParameterizedLoaders, rowsByKey } from "../shared/batch";
+
+function byId<R extends { id: string }>(
+  find: (db: PrismaClient, ids: readonly string[]) => Promise<R[]>,
+  prisma: PrismaClient,
+) {
+  return new DataLoader<string, R | null>(async (ids) => rowsByKey(ids, await find(prisma, ids), (row) => row.id));
+}
+
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    claims: byId<Claim>(findClaimsByIds, prisma),
+    actors: byId<Actor>(findActorsByIds, prisma),
+    sources: byId<Source>(findSourcesByIds, prisma),
+    statements: byId<Statement>(findStatementsByIds, prisma),
+    evidence: byId<Evidence>(findEvidenceByIds, prisma),
+    verdicts: byId<Verdict>(findVerdictsByIds, prisma),
+    relations: byId<ClaimRelation>(findRelationsByIds, prisma),
+    aliasesByActor: new DataLoader<string, ActorAlias[]>(async (ids) =>
+      groupsByKey(ids, await findAliasesByActorIds(prisma, ids), (row) => row.actorId),
+    ),
+    hopsByStatement: new DataLoader<string, AttributionHop[]>(async (ids) =>
+      groupsByKey(ids, await findHopsByStatementIds(prisma, ids), (row) => row.statementId ?? ""),
+    ),
+    hopsByEvidence: new DataLoader<string, AttributionHop[]>(async (ids) =>
+      groupsByKey(ids, await findHopsByEvidenceIds(prisma, ids), (row) => row.evidenceId ?? ""),
+    ),
+    childCountsByClaim: new DataLoader<string, { statements: number; evidence: number }>(async (ids) => {
+      const rows = await countChildrenByClaims(prisma, ids);
+      return rowsByKey(ids, rows, (row) => row.id).map((row) => row?._count ?? { statements: 0, evidence: 0 });
+    }),
+    statementCountByActor: new DataLoader<string, number>(async (ids) => {
+      const rows = await countLiveStatementsByActors(prisma, ids);
+      return rowsByKey(ids, rows, (row) => row.actorId).map((row) => row?._count._all ?? 0);
+    }),
+    /** Loaders of pages whose batch depends on arguments (page size, filters). */
+    paged: new ParameterizedLoaders(),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

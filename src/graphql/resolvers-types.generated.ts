@@ -1,0 +1,1540 @@
+/* Generated from schema.graphql by `npm run codegen`: do not edit. */
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Claim as ClaimModel, Actor as ActorModel, Source as SourceModel, Statement as StatementModel, Evidence as EvidenceModel, Verdict as VerdictModel, AttributionHop as AttributionHopModel } from '../generated/prisma/client';
+import type { ClaimRelationView } from '../modules/claim-relation/claim-relation.types';
+import type { ProvenanceView, ProvenanceActorView, AttributionChainView } from '../modules/provenance/provenance.types';
+import type { Connection, Edge } from '../shared/pagination';
+import type { GraphQLContext } from './context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date-time with time zone, e.g. 2024-06-19T08:00:00Z. */
+  DateTime: { input: Date; output: Date; }
+};
+
+/** Someone who says things, relays them, publishes them or rules on them. */
+export type Actor = Node & {
+  __typename?: 'Actor';
+  /** Where they belong, e.g. `Dongguk University`. */
+  affiliation?: Maybe<Scalars['String']['output']>;
+  /** Other names the actor is known by (`Pyongyang` for North Korea). */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims this actor is on record for (as speaker), most recently updated first. */
+  claims: Array<Claim>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Who they are, e.g. `Professor Emeritus of North Korean Studies`. */
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ActorKind;
+  name: Scalars['String']['output'];
+  /** Sources this actor published, newest first. */
+  publishedSources: Array<Source>;
+  /** Number of the actor's live statements. */
+  statementCount: Scalars['Int']['output'];
+  /** The actor's own statements, newest first. */
+  statements: Array<Statement>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Someone who says things, relays them, publishes them or rules on them. */
+export type ActorClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone who says things, relays them, publishes them or rules on them. */
+export type ActorPublishedSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone who says things, relays them, publishes them or rules on them. */
+export type ActorStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ActorConnection = {
+  __typename?: 'ActorConnection';
+  edges: Array<ActorEdge>;
+  nodes: Array<Actor>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ActorEdge = {
+  __typename?: 'ActorEdge';
+  cursor: Scalars['String']['output'];
+  node: Actor;
+};
+
+export type ActorFilter = {
+  kind?: InputMaybe<ActorKind>;
+  /** Case-insensitive substring of the name. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ActorKind =
+  /** An organization that publishes verdicts. */
+  | 'FACT_CHECKER'
+  /** A news agency, newspaper, broadcaster or other outlet. */
+  | 'MEDIA_OUTLET'
+  /** A company, party, agency, university, international body... */
+  | 'ORGANIZATION'
+  | 'OTHER'
+  | 'PERSON'
+  /** A state or its government (North Korea, whose government is called Pyongyang). */
+  | 'STATE';
+
+export type ActorPayload = {
+  __typename?: 'ActorPayload';
+  actor?: Maybe<Actor>;
+  userErrors: Array<UserError>;
+};
+
+/**
+ * An actor, by `id`, or by `name` (matched against names and aliases, case-insensitively;
+ * created with `kind` and the other fields when no actor matches).
+ */
+export type ActorRefInput = {
+  affiliation?: InputMaybe<Scalars['String']['input']>;
+  /** Extra names, stored when the actor is created. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Needed when the actor is created. */
+  kind?: InputMaybe<ActorKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddEvidenceInput = {
+  actor?: InputMaybe<ActorRefInput>;
+  claimId: Scalars['ID']['input'];
+  direction: EvidenceDirection;
+  excerpt?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<EvidenceKind>;
+  observedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  source: SourceRefInput;
+  /** What the item shows, 1 to 5,000 characters. */
+  summary: Scalars['String']['input'];
+  /** Relays between `actor` and the source, as in `recordStatement` (needs `actor`). */
+  via?: InputMaybe<Array<AttributionHopInput>>;
+};
+
+export type AddEvidencePayload = {
+  __typename?: 'AddEvidencePayload';
+  claim?: Maybe<Claim>;
+  evidence?: Maybe<Evidence>;
+  userErrors: Array<UserError>;
+};
+
+export type AddVerdictInput = {
+  bestRating?: InputMaybe<Scalars['Int']['input']>;
+  claimId: Scalars['ID']['input'];
+  /**
+   * What the rating means for the claim. When omitted it is read off the numeric
+   * rating: top third of the [worstRating, bestRating] scale SUPPORTED, bottom third
+   * REFUTED, else MIXED; one of the two must be given.
+   */
+  conclusion?: InputMaybe<VerdictConclusion>;
+  explanation?: InputMaybe<Scalars['String']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** The rating as published, e.g. `False`, `Mostly true`. */
+  rating: Scalars['String']['input'];
+  ratingValue?: InputMaybe<Scalars['Int']['input']>;
+  reviewedAt: Scalars['DateTime']['input'];
+  /** The fact-checking organization. */
+  reviewer: ActorRefInput;
+  url?: InputMaybe<Scalars['String']['input']>;
+  worstRating?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AddVerdictPayload = {
+  __typename?: 'AddVerdictPayload';
+  claim?: Maybe<Claim>;
+  userErrors: Array<UserError>;
+  verdict?: Maybe<Verdict>;
+};
+
+/** The path from a speaker to the source that recorded a statement or evidence item. */
+export type AttributionChain = {
+  __typename?: 'AttributionChain';
+  /** Set when the chain is an evidence item's. */
+  evidence?: Maybe<Evidence>;
+  /** Speaker first, recording outlet last. */
+  hops: Array<AttributionHop>;
+  /** The recording source. */
+  source: Source;
+  /** Set when the chain is a statement's. */
+  statement?: Maybe<Statement>;
+};
+
+/** One step of an attribution chain. */
+export type AttributionHop = {
+  __typename?: 'AttributionHop';
+  actor: Actor;
+  note?: Maybe<Scalars['String']['output']>;
+  /** 0 for the speaker, then 1, 2, ... towards the recording source. */
+  position: Scalars['Int']['output'];
+  relation: HopRelation;
+  /** The document at this hop, when known (always set on the last hop). */
+  source?: Maybe<Source>;
+};
+
+/** One relay between the speaker and the recording source. */
+export type AttributionHopInput = {
+  actor: ActorRefInput;
+  note?: InputMaybe<Scalars['String']['input']>;
+  relation: HopRelation;
+  /** The document at this hop, when known (the AFP dispatch). */
+  source?: InputMaybe<SourceRefInput>;
+};
+
+/** A factual claim, in one canonical wording. */
+export type Claim = Node & {
+  __typename?: 'Claim';
+  createdAt: Scalars['DateTime']['output'];
+  /** Evidence for, against and around this claim, oldest first. */
+  evidence: Array<Evidence>;
+  /** Number of live evidence items. */
+  evidenceCount: Scalars['Int']['output'];
+  /** When the claim was first seen: its creation, or the earliest statement date if earlier. */
+  firstSeenAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Language of `text` (BCP-47 tag such as `en`). */
+  language: Scalars['String']['output'];
+  /** The verdict that sets the status now, if any. */
+  latestVerdict?: Maybe<Verdict>;
+  /** Everything that backs this claim, in one answer: sources, actors and every attribution chain. */
+  provenance: Provenance;
+  /** Links to other claims, both directions. */
+  relations: Array<ClaimRelation>;
+  /** Number of live (non-retracted) statements. */
+  statementCount: Scalars['Int']['output'];
+  /** Statements on this claim, oldest first. */
+  statements: Array<Statement>;
+  /** See `ClaimStatus` for how it is derived. */
+  status: ClaimStatus;
+  /** Canonical wording of the claim. */
+  text: Scalars['String']['output'];
+  /** Topic slugs (lower case), e.g. `north-korea`, `arms-trade`. */
+  topics: Array<Scalars['String']['output']>;
+  /** Last change to the claim or anything recorded on it. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Fact-checkers' verdicts, newest first: the history of ratings. */
+  verdicts: Array<Verdict>;
+};
+
+
+/** A factual claim, in one canonical wording. */
+export type ClaimEvidenceArgs = {
+  direction?: InputMaybe<EvidenceDirection>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A factual claim, in one canonical wording. */
+export type ClaimRelationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A factual claim, in one canonical wording. */
+export type ClaimStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  stance?: InputMaybe<Stance>;
+};
+
+
+/** A factual claim, in one canonical wording. */
+export type ClaimVerdictsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ClaimConnection = {
+  __typename?: 'ClaimConnection';
+  edges: Array<ClaimEdge>;
+  /** The claims of this page, without cursors. */
+  nodes: Array<Claim>;
+  pageInfo: PageInfo;
+  /** How many claims match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ClaimEdge = {
+  __typename?: 'ClaimEdge';
+  cursor: Scalars['String']['output'];
+  node: Claim;
+};
+
+/** Filters for `Query.claims`; all given conditions must hold. */
+export type ClaimFilter = {
+  language?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<ClaimStatus>>;
+  /** Claims with this topic. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ClaimOrder = {
+  direction?: OrderDirection;
+  field: ClaimOrderField;
+};
+
+export type ClaimOrderField =
+  | 'CREATED_AT'
+  | 'FIRST_SEEN_AT'
+  | 'UPDATED_AT';
+
+/** A typed link between two claims. */
+export type ClaimRelation = Node & {
+  __typename?: 'ClaimRelation';
+  /** The claim at the other end. */
+  claim: Claim;
+  createdAt: Scalars['DateTime']['output'];
+  direction: RelationDirection;
+  /** The subject of the relation. */
+  from: Claim;
+  id: Scalars['ID']['output'];
+  kind: ClaimRelationKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** The object of the relation. */
+  to: Claim;
+};
+
+export type ClaimRelationKind =
+  /** Both cannot be true. */
+  | 'CONTRADICTS'
+  /** Same claim, worded differently. */
+  | 'DUPLICATES'
+  /** This claim is a narrower or more precise version of the other. */
+  | 'REFINES'
+  /** This claim, if true, makes the other more likely. */
+  | 'SUPPORTS';
+
+/**
+ * Where a claim stands. It is derived, never set by hand:
+ * - the latest (by `reviewedAt`) non-retracted verdict decides, with its `conclusion`
+ *   (SUPPORTED, REFUTED or MIXED);
+ * - with no verdict, DISPUTED when the live statements include both a supporting
+ *   stance (ASSERTS or CONCEDES) and an opposing one (DENIES or RETRACTS), otherwise UNVERIFIED.
+ * It is recomputed in the same transaction as every statement, verdict or retraction.
+ */
+export type ClaimStatus =
+  /** Some actors assert it and others deny it; no fact-checker has ruled. */
+  | 'DISPUTED'
+  /** The latest verdict finds it partly true, misleading or unproven either way. */
+  | 'MIXED'
+  /** The latest verdict finds it false or mostly false. */
+  | 'REFUTED'
+  /** The latest verdict finds it true or mostly true. */
+  | 'SUPPORTED'
+  /** Nobody on record disagrees yet, and no fact-checker has ruled. */
+  | 'UNVERIFIED';
+
+export type CreateActorInput = {
+  affiliation?: InputMaybe<Scalars['String']['input']>;
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: ActorKind;
+  name: Scalars['String']['input'];
+};
+
+export type CreateClaimInput = {
+  /** When the claim was first seen; default now. */
+  firstSeenAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BCP-47 language tag; default `en`. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Canonical wording, 1 to 1,000 characters. */
+  text: Scalars['String']['input'];
+  /** Up to 20 topic slugs. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateClaimPayload = {
+  __typename?: 'CreateClaimPayload';
+  claim?: Maybe<Claim>;
+  userErrors: Array<UserError>;
+};
+
+/** An item that supports, contradicts or gives context to a claim. */
+export type Evidence = Node & {
+  __typename?: 'Evidence';
+  /** Whose analysis, act or words this is, when it is one actor's. */
+  actor?: Maybe<Actor>;
+  /** How it reached `source`, when it came through relays (expert -> AFP -> BGNES). */
+  attribution: Array<AttributionHop>;
+  claim: Claim;
+  createdAt: Scalars['DateTime']['output'];
+  direction: EvidenceDirection;
+  /** Verbatim words from the source, when the item rests on them. */
+  excerpt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EvidenceKind;
+  /** When the evidenced fact happened or was observed. */
+  observedAt?: Maybe<Scalars['DateTime']['output']>;
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  retractionReason?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  /** What the item shows, in the editor's words. */
+  summary: Scalars['String']['output'];
+};
+
+export type EvidenceDirection =
+  /** Bears on the claim without settling it either way. */
+  | 'CONTEXT'
+  | 'CONTRADICTS'
+  | 'SUPPORTS';
+
+export type EvidenceKind =
+  | 'DATA'
+  | 'DOCUMENT'
+  | 'EXPERT_ANALYSIS'
+  | 'IMAGERY'
+  | 'MEDIA_REPORT'
+  /** An official act or vote (a UN veto). */
+  | 'OFFICIAL_ACT'
+  | 'OTHER'
+  /** Someone's statement used as evidence. */
+  | 'STATEMENT';
+
+/** How a hop's actor came by the words. */
+export type HopRelation =
+  /** Carried the previous hop's report as it was (a wire story republished). */
+  | 'CARRIED_BY'
+  /** Published the words first-hand (the speaker's own statement or site). */
+  | 'PUBLISHED'
+  /** Quoted the previous hop (`quoted by Russian state media`). */
+  | 'QUOTED_BY'
+  /** Reported what the previous hop said or published. */
+  | 'REPORTED_BY'
+  /** The original speaker (always the first hop). */
+  | 'SPOKE'
+  /** Was told directly by the previous hop (an interview: `told AFP`). */
+  | 'TOLD'
+  /** Translated the previous hop's words. */
+  | 'TRANSLATED_BY';
+
+export type LinkClaimsInput = {
+  fromClaimId: Scalars['ID']['input'];
+  kind: ClaimRelationKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  toClaimId: Scalars['ID']['input'];
+};
+
+export type LinkClaimsPayload = {
+  __typename?: 'LinkClaimsPayload';
+  relation?: Maybe<ClaimRelation>;
+  userErrors: Array<UserError>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Add an evidence item to a claim. */
+  addEvidence: AddEvidencePayload;
+  /** Record a fact-checker's verdict; it becomes the claim's latest if it is the newest. */
+  addVerdict: AddVerdictPayload;
+  /** Create an actor (fails if the name or an alias is taken). */
+  createActor: ActorPayload;
+  /** Create a claim. */
+  createClaim: CreateClaimPayload;
+  /** Link two claims. */
+  linkClaims: LinkClaimsPayload;
+  /**
+   * Record an actor's stance on a claim, with the source and the attribution chain.
+   * The actor, the source's publisher and every hop's actor may be given by ID or by
+   * name; the source by ID or URL (or title and publisher, for a document with no URL).
+   * Existing ones are reused, missing ones created, in the same transaction.
+   */
+  recordStatement: RecordStatementPayload;
+  retractEvidence: RetractEvidencePayload;
+  /** Withdraw a statement from the record (it stays visible with `includeRetracted`). */
+  retractStatement: RetractStatementPayload;
+  /** Withdraw a verdict (the status falls back to the previous one). */
+  retractVerdict: RetractVerdictPayload;
+  /** Remove a link between claims. */
+  unlinkClaims: UnlinkClaimsPayload;
+  /** Edit an actor: description, affiliation, name, aliases. */
+  updateActor: ActorPayload;
+  /** Edit a claim's wording, language or topics. */
+  updateClaim: UpdateClaimPayload;
+  /** Edit a source's metadata. */
+  updateSource: SourcePayload;
+};
+
+
+export type MutationAddEvidenceArgs = {
+  input: AddEvidenceInput;
+};
+
+
+export type MutationAddVerdictArgs = {
+  input: AddVerdictInput;
+};
+
+
+export type MutationCreateActorArgs = {
+  input: CreateActorInput;
+};
+
+
+export type MutationCreateClaimArgs = {
+  input: CreateClaimInput;
+};
+
+
+export type MutationLinkClaimsArgs = {
+  input: LinkClaimsInput;
+};
+
+
+export type MutationRecordStatementArgs = {
+  input: RecordStatementInput;
+};
+
+
+export type MutationRetractEvidenceArgs = {
+  input: RetractInput;
+};
+
+
+export type MutationRetractStatementArgs = {
+  input: RetractInput;
+};
+
+
+export type MutationRetractVerdictArgs = {
+  input: RetractInput;
+};
+
+
+export type MutationUnlinkClaimsArgs = {
+  input: UnlinkClaimsInput;
+};
+
+
+export type MutationUpdateActorArgs = {
+  input: UpdateActorInput;
+};
+
+
+export type MutationUpdateClaimArgs = {
+  input: UpdateClaimInput;
+};
+
+
+export type MutationUpdateSourceArgs = {
+  input: UpdateSourceInput;
+};
+
+/** Anything with a global ID. */
+export type Node = {
+  /** Global ID: pass it to `Query.node`. */
+  id: Scalars['ID']['output'];
+};
+
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Everything that backs a claim, so a dashboard can draw it: the live statements and
+ * evidence with their chains, every source and every actor involved.
+ */
+export type Provenance = {
+  __typename?: 'Provenance';
+  actors: Array<ProvenanceActor>;
+  /** One chain per live statement and evidence item. */
+  chains: Array<AttributionChain>;
+  /** Every source on record: the recording sources and the documents at intermediate hops. */
+  sources: Array<Source>;
+  /** True when the claim has more than 500 statements and evidence items and only the first 500 are here. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An actor in a claim's provenance, with every role it plays there. */
+export type ProvenanceActor = {
+  __typename?: 'ProvenanceActor';
+  actor: Actor;
+  roles: Array<ProvenanceRole>;
+};
+
+/** What part an actor plays in a claim's provenance. */
+export type ProvenanceRole =
+  /** Is behind an evidence item. */
+  | 'EVIDENCE_AUTHOR'
+  /** Published a source on record for the claim. */
+  | 'PUBLISHER'
+  /** Relayed someone's words (told, quoted, reported, carried, translated). */
+  | 'RELAY'
+  /** Published a verdict. */
+  | 'REVIEWER'
+  /** Took a stance on the claim. */
+  | 'SPEAKER';
+
+export type Query = {
+  __typename?: 'Query';
+  /** One actor by ID; null if there is none. */
+  actor?: Maybe<Actor>;
+  /** An actor by its name or one of its aliases (case and spacing do not matter). */
+  actorByName?: Maybe<Actor>;
+  /** Actors, by name. */
+  actors: ActorConnection;
+  /** One claim by ID; null if there is none. */
+  claim?: Maybe<Claim>;
+  /** Claims, newest update first unless `orderBy` says otherwise. */
+  claims: ClaimConnection;
+  /** Any object by its global ID. */
+  node?: Maybe<Node>;
+  /** Several objects by global ID, in the order asked; null where an ID resolves to nothing. */
+  nodes: Array<Maybe<Node>>;
+  /** One source by ID; null if there is none. */
+  source?: Maybe<Source>;
+  /** A source by its URL (canonicalized the same way as when it was recorded). */
+  sourceByUrl?: Maybe<Source>;
+  /** Sources, most recently published first. */
+  sources: SourceConnection;
+};
+
+
+export type QueryActorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryActorByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryClaimArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClaimFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ClaimOrder>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySourceByUrlArgs = {
+  url: Scalars['String']['input'];
+};
+
+
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordStatementInput = {
+  actor: ActorRefInput;
+  claimId: Scalars['ID']['input'];
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Summary when there is no direct quote. */
+  paraphrase?: InputMaybe<Scalars['String']['input']>;
+  /** Exact words, up to 5,000 characters. */
+  quote?: InputMaybe<Scalars['String']['input']>;
+  source: SourceRefInput;
+  stance: Stance;
+  statedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Relays between the speaker and the source, in order (`[{relation: TOLD, actor: {name: "AFP"}}]`).
+   * The chain is stored as: the speaker (SPOKE), these hops, then the source's
+   * publisher (REPORTED_BY) unless the last hop already is that publisher. The last hop
+   * carries the source.
+   */
+  via?: InputMaybe<Array<AttributionHopInput>>;
+};
+
+export type RecordStatementPayload = {
+  __typename?: 'RecordStatementPayload';
+  claim?: Maybe<Claim>;
+  statement?: Maybe<Statement>;
+  userErrors: Array<UserError>;
+};
+
+/** Which end of a relation the claim asked about is on. */
+export type RelationDirection =
+  /** `claim` is the subject: it SUPPORTS/CONTRADICTS/... the claim asked about. */
+  | 'INCOMING'
+  /** The claim asked about is the subject: it SUPPORTS/CONTRADICTS/... `claim`. */
+  | 'OUTGOING';
+
+export type RetractEvidencePayload = {
+  __typename?: 'RetractEvidencePayload';
+  claim?: Maybe<Claim>;
+  evidence?: Maybe<Evidence>;
+  userErrors: Array<UserError>;
+};
+
+export type RetractInput = {
+  id: Scalars['ID']['input'];
+  /** Why it is withdrawn, 1 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+};
+
+export type RetractStatementPayload = {
+  __typename?: 'RetractStatementPayload';
+  claim?: Maybe<Claim>;
+  statement?: Maybe<Statement>;
+  userErrors: Array<UserError>;
+};
+
+export type RetractVerdictPayload = {
+  __typename?: 'RetractVerdictPayload';
+  claim?: Maybe<Claim>;
+  userErrors: Array<UserError>;
+  verdict?: Maybe<Verdict>;
+};
+
+/** A document in which something was said or reported. */
+export type Source = Node & {
+  __typename?: 'Source';
+  /** A copy in a web archive. */
+  archiveUrl?: Maybe<Scalars['String']['output']>;
+  /** Claims this source carries (through its statements or evidence), most recently updated first. */
+  claims: Array<Claim>;
+  /** Hash of the content as retrieved (e.g. `sha256:...`). */
+  contentHash?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: SourceKind;
+  language?: Maybe<Scalars['String']['output']>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The outlet or body that published it. */
+  publisher?: Maybe<Actor>;
+  /** When claimtrail's editors read or archived it. */
+  retrievedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Statements this source records, oldest first. */
+  statements: Array<Statement>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Canonical URL (lower-case host, no fragment, no tracking parameters); null for a document with no URL. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A document in which something was said or reported. */
+export type SourceClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document in which something was said or reported. */
+export type SourceStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  edges: Array<SourceEdge>;
+  nodes: Array<Source>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  cursor: Scalars['String']['output'];
+  node: Source;
+};
+
+export type SourceFilter = {
+  kind?: InputMaybe<SourceKind>;
+  publisherId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SourceKind =
+  | 'DATASET'
+  | 'INTERVIEW'
+  | 'NEWS_ARTICLE'
+  | 'OFFICIAL_STATEMENT'
+  | 'OTHER'
+  | 'PRESS_RELEASE'
+  | 'REPORT'
+  | 'SOCIAL_POST'
+  | 'VIDEO'
+  /** A news agency's dispatch. */
+  | 'WIRE_REPORT';
+
+export type SourcePayload = {
+  __typename?: 'SourcePayload';
+  source?: Maybe<Source>;
+  userErrors: Array<UserError>;
+};
+
+/**
+ * A source, by `id`, by `url` (canonicalized; created when unknown), or, for a document
+ * with no URL, by `title` and `publisher` together.
+ */
+export type SourceRefInput = {
+  archiveUrl?: InputMaybe<Scalars['String']['input']>;
+  contentHash?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<SourceKind>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  publisher?: InputMaybe<ActorRefInput>;
+  retrievedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Needed when the source is created. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An actor's position on a claim. */
+export type Stance =
+  /** Says the claim is true (including accusations). */
+  | 'ASSERTS'
+  /** Admits it, having denied or been accused. */
+  | 'CONCEDES'
+  /** Says the claim is false. */
+  | 'DENIES'
+  /** Casts doubt on it without denying it. */
+  | 'QUESTIONS'
+  /** Withdraws an earlier assertion. */
+  | 'RETRACTS';
+
+/** An actor's stance on a claim, in their words, as recorded by a source. */
+export type Statement = Node & {
+  __typename?: 'Statement';
+  /** Who took the stance (the original speaker, not the outlet that relayed it). */
+  actor: Actor;
+  /** How the words travelled from the speaker to `source`, speaker first. */
+  attribution: Array<AttributionHop>;
+  claim: Claim;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  language?: Maybe<Scalars['String']['output']>;
+  /** The editor's summary, when there is no direct quote. */
+  paraphrase?: Maybe<Scalars['String']['output']>;
+  /** The exact words, when the source gives them (`absurd`). */
+  quote?: Maybe<Scalars['String']['output']>;
+  /** Set when the statement was withdrawn from the record (wrongly attributed, say). */
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  retractionReason?: Maybe<Scalars['String']['output']>;
+  /** The source that recorded the statement. */
+  source: Source;
+  stance: Stance;
+  /** When it was said, when known. */
+  statedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type UnlinkClaimsInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type UnlinkClaimsPayload = {
+  __typename?: 'UnlinkClaimsPayload';
+  /** Global ID of the removed relation. */
+  removedId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type UpdateActorInput = {
+  addAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  affiliation?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<ActorKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  removeAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateClaimInput = {
+  id: Scalars['ID']['input'];
+  language?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the topics. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateClaimPayload = {
+  __typename?: 'UpdateClaimPayload';
+  claim?: Maybe<Claim>;
+  userErrors: Array<UserError>;
+};
+
+export type UpdateSourceInput = {
+  archiveUrl?: InputMaybe<Scalars['String']['input']>;
+  contentHash?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<SourceKind>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  publisher?: InputMaybe<ActorRefInput>;
+  retrievedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An expected failure; nothing was changed. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: UserErrorCode;
+  /** Path of the input field at fault, e.g. `input.source.url` (null when no one field is). */
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+/** Codes of expected failures. */
+export type UserErrorCode =
+  /** The change contradicts the current state (retracting twice, linking a claim to itself). */
+  | 'CONFLICT'
+  /** The thing exists already. */
+  | 'DUPLICATE'
+  /** A value is malformed or out of range. */
+  | 'INVALID'
+  /** An ID names nothing of the expected type. */
+  | 'NOT_FOUND'
+  /** A required value is missing or empty. */
+  | 'REQUIRED'
+  /** A text is longer than allowed. */
+  | 'TOO_LONG';
+
+/**
+ * A fact-checker's rating of a claim, with the fields of schema.org ClaimReview.
+ * Verdicts are never edited: a new rating is a new verdict, so the history stays.
+ */
+export type Verdict = Node & {
+  __typename?: 'Verdict';
+  bestRating?: Maybe<Scalars['Int']['output']>;
+  claim: Claim;
+  /** What the rating means for the claim's status: SUPPORTED, REFUTED or MIXED. */
+  conclusion: ClaimStatus;
+  createdAt: Scalars['DateTime']['output'];
+  /** Why (ClaimReview `reviewBody`). */
+  explanation?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  language?: Maybe<Scalars['String']['output']>;
+  /** The rating as published (ClaimReview `reviewRating.alternateName`), e.g. `False`. */
+  rating: Scalars['String']['output'];
+  /** Numeric rating on the reviewer's scale (`reviewRating.ratingValue`). */
+  ratingValue?: Maybe<Scalars['Int']['output']>;
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  retractionReason?: Maybe<Scalars['String']['output']>;
+  /** When the review was published (ClaimReview `datePublished`). */
+  reviewedAt: Scalars['DateTime']['output'];
+  /** The fact-checking organization (ClaimReview `author`). */
+  reviewer: Actor;
+  /** The review's URL. */
+  url?: Maybe<Scalars['String']['output']>;
+  worstRating?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The statuses a verdict can set. */
+export type VerdictConclusion =
+  | 'MIXED'
+  | 'REFUTED'
+  | 'SUPPORTED';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( ActorModel )
+    | ( ClaimModel )
+    | ( ClaimRelationView )
+    | ( EvidenceModel )
+    | ( SourceModel )
+    | ( StatementModel )
+    | ( VerdictModel )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Actor: ResolverTypeWrapper<ActorModel>;
+  ActorConnection: ResolverTypeWrapper<Connection<ActorModel>>;
+  ActorEdge: ResolverTypeWrapper<Edge<ActorModel>>;
+  ActorFilter: ActorFilter;
+  ActorKind: ActorKind;
+  ActorPayload: ResolverTypeWrapper<Omit<ActorPayload, 'actor'> & { actor?: Maybe<ResolversTypes['Actor']> }>;
+  ActorRefInput: ActorRefInput;
+  AddEvidenceInput: AddEvidenceInput;
+  AddEvidencePayload: ResolverTypeWrapper<Omit<AddEvidencePayload, 'claim' | 'evidence'> & { claim?: Maybe<ResolversTypes['Claim']>, evidence?: Maybe<ResolversTypes['Evidence']> }>;
+  AddVerdictInput: AddVerdictInput;
+  AddVerdictPayload: ResolverTypeWrapper<Omit<AddVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversTypes['Claim']>, verdict?: Maybe<ResolversTypes['Verdict']> }>;
+  AttributionChain: ResolverTypeWrapper<AttributionChainView>;
+  AttributionHop: ResolverTypeWrapper<AttributionHopModel>;
+  AttributionHopInput: AttributionHopInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Claim: ResolverTypeWrapper<ClaimModel>;
+  ClaimConnection: ResolverTypeWrapper<Connection<ClaimModel>>;
+  ClaimEdge: ResolverTypeWrapper<Edge<ClaimModel>>;
+  ClaimFilter: ClaimFilter;
+  ClaimOrder: ClaimOrder;
+  ClaimOrderField: ClaimOrderField;
+  ClaimRelation: ResolverTypeWrapper<ClaimRelationView>;
+  ClaimRelationKind: ClaimRelationKind;
+  ClaimStatus: ClaimStatus;
+  CreateActorInput: CreateActorInput;
+  CreateClaimInput: CreateClaimInput;
+  CreateClaimPayload: ResolverTypeWrapper<Omit<CreateClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Evidence: ResolverTypeWrapper<EvidenceModel>;
+  EvidenceDirection: EvidenceDirection;
+  EvidenceKind: EvidenceKind;
+  HopRelation: HopRelation;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LinkClaimsInput: LinkClaimsInput;
+  LinkClaimsPayload: ResolverTypeWrapper<Omit<LinkClaimsPayload, 'relation'> & { relation?: Maybe<ResolversTypes['ClaimRelation']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OrderDirection: OrderDirection;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Provenance: ResolverTypeWrapper<ProvenanceView>;
+  ProvenanceActor: ResolverTypeWrapper<ProvenanceActorView>;
+  ProvenanceRole: ProvenanceRole;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordStatementInput: RecordStatementInput;
+  RecordStatementPayload: ResolverTypeWrapper<Omit<RecordStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversTypes['Claim']>, statement?: Maybe<ResolversTypes['Statement']> }>;
+  RelationDirection: RelationDirection;
+  RetractEvidencePayload: ResolverTypeWrapper<Omit<RetractEvidencePayload, 'claim' | 'evidence'> & { claim?: Maybe<ResolversTypes['Claim']>, evidence?: Maybe<ResolversTypes['Evidence']> }>;
+  RetractInput: RetractInput;
+  RetractStatementPayload: ResolverTypeWrapper<Omit<RetractStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversTypes['Claim']>, statement?: Maybe<ResolversTypes['Statement']> }>;
+  RetractVerdictPayload: ResolverTypeWrapper<Omit<RetractVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversTypes['Claim']>, verdict?: Maybe<ResolversTypes['Verdict']> }>;
+  Source: ResolverTypeWrapper<SourceModel>;
+  SourceConnection: ResolverTypeWrapper<Connection<SourceModel>>;
+  SourceEdge: ResolverTypeWrapper<Edge<SourceModel>>;
+  SourceFilter: SourceFilter;
+  SourceKind: SourceKind;
+  SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
+  SourceRefInput: SourceRefInput;
+  Stance: Stance;
+  Statement: ResolverTypeWrapper<StatementModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UnlinkClaimsInput: UnlinkClaimsInput;
+  UnlinkClaimsPayload: ResolverTypeWrapper<UnlinkClaimsPayload>;
+  UpdateActorInput: UpdateActorInput;
+  UpdateClaimInput: UpdateClaimInput;
+  UpdateClaimPayload: ResolverTypeWrapper<Omit<UpdateClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
+  UpdateSourceInput: UpdateSourceInput;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
+  Verdict: ResolverTypeWrapper<VerdictModel>;
+  VerdictConclusion: VerdictConclusion;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Actor: ActorModel;
+  ActorConnection: Connection<ActorModel>;
+  ActorEdge: Edge<ActorModel>;
+  ActorFilter: ActorFilter;
+  ActorPayload: Omit<ActorPayload, 'actor'> & { actor?: Maybe<ResolversParentTypes['Actor']> };
+  ActorRefInput: ActorRefInput;
+  AddEvidenceInput: AddEvidenceInput;
+  AddEvidencePayload: Omit<AddEvidencePayload, 'claim' | 'evidence'> & { claim?: Maybe<ResolversParentTypes['Claim']>, evidence?: Maybe<ResolversParentTypes['Evidence']> };
+  AddVerdictInput: AddVerdictInput;
+  AddVerdictPayload: Omit<AddVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversParentTypes['Claim']>, verdict?: Maybe<ResolversParentTypes['Verdict']> };
+  AttributionChain: AttributionChainView;
+  AttributionHop: AttributionHopModel;
+  AttributionHopInput: AttributionHopInput;
+  Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimModel;
+  ClaimConnection: Connection<ClaimModel>;
+  ClaimEdge: Edge<ClaimModel>;
+  ClaimFilter: ClaimFilter;
+  ClaimOrder: ClaimOrder;
+  ClaimRelation: ClaimRelationView;
+  CreateActorInput: CreateActorInput;
+  CreateClaimInput: CreateClaimInput;
+  CreateClaimPayload: Omit<CreateClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
+  DateTime: Scalars['DateTime']['output'];
+  Evidence: EvidenceModel;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  LinkClaimsInput: LinkClaimsInput;
+  LinkClaimsPayload: Omit<LinkClaimsPayload, 'relation'> & { relation?: Maybe<ResolversParentTypes['ClaimRelation']> };
+  Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  Provenance: ProvenanceView;
+  ProvenanceActor: ProvenanceActorView;
+  Query: Record<PropertyKey, never>;
+  RecordStatementInput: RecordStatementInput;
+  RecordStatementPayload: Omit<RecordStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversParentTypes['Claim']>, statement?: Maybe<ResolversParentTypes['Statement']> };
+  RetractEvidencePayload: Omit<RetractEvidencePayload, 'claim' | 'evidence'> & { claim?: Maybe<ResolversParentTypes['Claim']>, evidence?: Maybe<ResolversParentTypes['Evidence']> };
+  RetractInput: RetractInput;
+  RetractStatementPayload: Omit<RetractStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversParentTypes['Claim']>, statement?: Maybe<ResolversParentTypes['Statement']> };
+  RetractVerdictPayload: Omit<RetractVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversParentTypes['Claim']>, verdict?: Maybe<ResolversParentTypes['Verdict']> };
+  Source: SourceModel;
+  SourceConnection: Connection<SourceModel>;
+  SourceEdge: Edge<SourceModel>;
+  SourceFilter: SourceFilter;
+  SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
+  SourceRefInput: SourceRefInput;
+  Statement: StatementModel;
+  String: Scalars['String']['output'];
+  UnlinkClaimsInput: UnlinkClaimsInput;
+  UnlinkClaimsPayload: UnlinkClaimsPayload;
+  UpdateActorInput: UpdateActorInput;
+  UpdateClaimInput: UpdateClaimInput;
+  UpdateClaimPayload: Omit<UpdateClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
+  UpdateSourceInput: UpdateSourceInput;
+  UserError: UserError;
+  Verdict: VerdictModel;
+};
+
+export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
+  affiliation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<ActorClaimsArgs>>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedSources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<ActorPublishedSourcesArgs>>;
+  statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<ActorStatementsArgs, 'includeRetracted'>>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ActorConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActorConnection'] = ResolversParentTypes['ActorConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActorEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActorEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type ActorPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActorPayload'] = ResolversParentTypes['ActorPayload']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AddEvidencePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddEvidencePayload'] = ResolversParentTypes['AddEvidencePayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AddVerdictPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddVerdictPayload'] = ResolversParentTypes['AddVerdictPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+};
+
+export type AttributionChainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributionChain'] = ResolversParentTypes['AttributionChain']> = {
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  hops?: Resolver<Array<ResolversTypes['AttributionHop']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+};
+
+export type AttributionHopResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributionHop'] = ResolversParentTypes['AttributionHop']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['HopRelation'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<ClaimEvidenceArgs, 'includeRetracted'>>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestVerdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['ClaimRelation']>, ParentType, ContextType, Partial<ClaimRelationsArgs>>;
+  statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<ClaimStatementsArgs, 'includeRetracted'>>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  verdicts?: Resolver<Array<ResolversTypes['Verdict']>, ParentType, ContextType, RequireFields<ClaimVerdictsArgs, 'includeRetracted'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClaimConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type ClaimRelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimRelation'] = ResolversParentTypes['ClaimRelation']> = {
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['RelationDirection'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClaimRelationKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreateClaimPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateClaimPayload'] = ResolversParentTypes['CreateClaimPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  attribution?: Resolver<Array<ResolversTypes['AttributionHop']>, ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['EvidenceDirection'], ParentType, ContextType>;
+  excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
+  observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LinkClaimsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkClaimsPayload'] = ResolversParentTypes['LinkClaimsPayload']> = {
+  relation?: Resolver<Maybe<ResolversTypes['ClaimRelation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEvidence?: Resolver<ResolversTypes['AddEvidencePayload'], ParentType, ContextType, RequireFields<MutationAddEvidenceArgs, 'input'>>;
+  addVerdict?: Resolver<ResolversTypes['AddVerdictPayload'], ParentType, ContextType, RequireFields<MutationAddVerdictArgs, 'input'>>;
+  createActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
+  createClaim?: Resolver<ResolversTypes['CreateClaimPayload'], ParentType, ContextType, RequireFields<MutationCreateClaimArgs, 'input'>>;
+  linkClaims?: Resolver<ResolversTypes['LinkClaimsPayload'], ParentType, ContextType, RequireFields<MutationLinkClaimsArgs, 'input'>>;
+  recordStatement?: Resolver<ResolversTypes['RecordStatementPayload'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
+  retractEvidence?: Resolver<ResolversTypes['RetractEvidencePayload'], ParentType, ContextType, RequireFields<MutationRetractEvidenceArgs, 'input'>>;
+  retractStatement?: Resolver<ResolversTypes['RetractStatementPayload'], ParentType, ContextType, RequireFields<MutationRetractStatementArgs, 'input'>>;
+  retractVerdict?: Resolver<ResolversTypes['RetractVerdictPayload'], ParentType, ContextType, RequireFields<MutationRetractVerdictArgs, 'input'>>;
+  unlinkClaims?: Resolver<ResolversTypes['UnlinkClaimsPayload'], ParentType, ContextType, RequireFields<MutationUnlinkClaimsArgs, 'input'>>;
+  updateActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'input'>>;
+  updateClaim?: Resolver<ResolversTypes['UpdateClaimPayload'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'input'>>;
+  updateSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Actor' | 'Claim' | 'ClaimRelation' | 'Evidence' | 'Source' | 'Statement' | 'Verdict', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProvenanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = {
+  actors?: Resolver<Array<ResolversTypes['ProvenanceActor']>, ParentType, ContextType>;
+  chains?: Resolver<Array<ResolversTypes['AttributionChain']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProvenanceActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProvenanceActor'] = ResolversParentTypes['ProvenanceActor']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['ProvenanceRole']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
+  actorByName?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorByNameArgs, 'name'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
+  sourceByUrl?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceByUrlArgs, 'url'>>;
+  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
+};
+
+export type RecordStatementPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordStatementPayload'] = ResolversParentTypes['RecordStatementPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RetractEvidencePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetractEvidencePayload'] = ResolversParentTypes['RetractEvidencePayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RetractStatementPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetractStatementPayload'] = ResolversParentTypes['RetractStatementPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RetractVerdictPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetractVerdictPayload'] = ResolversParentTypes['RetractVerdictPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  archiveUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<SourceClaimsArgs>>;
+  contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  retrievedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<SourceStatementsArgs, 'includeRetracted'>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SourceConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SourceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type SourcePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourcePayload'] = ResolversParentTypes['SourcePayload']> = {
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type StatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  attribution?: Resolver<Array<ResolversTypes['AttributionHop']>, ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paraphrase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  statedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnlinkClaimsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnlinkClaimsPayload'] = ResolversParentTypes['UnlinkClaimsPayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateClaimPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateClaimPayload'] = ResolversParentTypes['UpdateClaimPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type VerdictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Verdict'] = ResolversParentTypes['Verdict']> = {
+  bestRating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  conclusion?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ratingValue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reviewer?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  worstRating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  Actor?: ActorResolvers<ContextType>;
+  ActorConnection?: ActorConnectionResolvers<ContextType>;
+  ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorPayload?: ActorPayloadResolvers<ContextType>;
+  AddEvidencePayload?: AddEvidencePayloadResolvers<ContextType>;
+  AddVerdictPayload?: AddVerdictPayloadResolvers<ContextType>;
+  AttributionChain?: AttributionChainResolvers<ContextType>;
+  AttributionHop?: AttributionHopResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  ClaimConnection?: ClaimConnectionResolvers<ContextType>;
+  ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  ClaimRelation?: ClaimRelationResolvers<ContextType>;
+  CreateClaimPayload?: CreateClaimPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Evidence?: EvidenceResolvers<ContextType>;
+  LinkClaimsPayload?: LinkClaimsPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
+  ProvenanceActor?: ProvenanceActorResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RecordStatementPayload?: RecordStatementPayloadResolvers<ContextType>;
+  RetractEvidencePayload?: RetractEvidencePayloadResolvers<ContextType>;
+  RetractStatementPayload?: RetractStatementPayloadResolvers<ContextType>;
+  RetractVerdictPayload?: RetractVerdictPayloadResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcePayload?: SourcePayloadResolvers<ContextType>;
+  Statement?: StatementResolvers<ContextType>;
+  UnlinkClaimsPayload?: UnlinkClaimsPayloadResolvers<ContextType>;
+  UpdateClaimPayload?: UpdateClaimPayloadResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+  Verdict?: VerdictResolvers<ContextType>;
+};
+

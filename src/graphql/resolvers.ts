@@ -1,0 +1,39 @@
+// All resolvers, merged from the feature modules, plus the custom scalars.
+import { DateTimeResolver } from "graphql-scalars";
+import { actorResolvers } from "../modules/actor/actor.resolvers";
+import { claimRelationResolvers } from "../modules/claim-relation/claim-relation.resolvers";
+import { claimResolvers } from "../modules/claim/claim.resolvers";
+import { evidenceResolvers } from "../modules/evidence/evidence.resolvers";
+import { nodeResolvers } from "../modules/node/node.resolvers";
+import { provenanceResolvers } from "../modules/provenance/provenance.resolvers";
+import { sourceResolvers } from "../modules/source/source.resolvers";
+import { statementResolvers } from "../modules/statement/statement.resolvers";
+import { verdictResolvers } from "../modules/verdict/verdict.resolvers";
+import type { Resolvers } from "./resolvers-types.generated";
+
+const modules: Resolvers[] = [
+  nodeResolvers,
+  claimResolvers,
+  claimRelationResolvers,
+  actorResolvers,
+  sourceResolvers,
+  statementResolvers,
+  evidenceResolvers,
+  verdictResolvers,
+  provenanceResolvers,
+];
+
+/** Merges the modules' resolver maps type by type; a field defined twice is a bug. */
+export function buildResolvers(): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const module of modules) {
+    for (const [typeName, fields] of Object.entries(module)) {
+      const target = (merged[typeName] ??= {});
+      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in target) throw new Error(`Resolver ${typeName}.${field} is defined twice`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return { ...(merged as Resolvers), DateTime: DateTimeResolver };
+}

@@ -1,0 +1,71 @@
+// Entry point: configuration, database (given or embedded), migrations, the demo seed
+// once, then the server; SIGINT/SIGTERM shut everything down cleanly.
+import { loadConfig, ConfigError } from "./config";
+import { startEmbeddedPostgres, type RunningPostgres } from "./db/embedded-postgres";
+import { migrateDeploy } from "./db/migrate";
+import { createPrismaClient } from "./db/prisma";
+import { createLogger } from "./logger";
+import { startServer } from "./app";
+import { loadSeedCaseOnce } from "./seed/load-seed-case";
+import path from "node:path";
+import { projectRoot } from "./project-root";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL, config.NODE_ENV);
+
+  let embedded: RunningPostgres | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(projectRoot(), config.EMBEDDED_PG_DIR),
+      port: config.EMBEDDED_PG_PORT,
+      database: "claimtrail",
+      logger,
+    });
+    databaseUrl = embedded.url;
+  }
+  if (config.MIGRATE_ON_START) {
+    await migrateDeploy(databaseUrl);
+    logger.info("migrations applied");
+  }
+  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  if (config.SEED_DEMO_DATA) {
+    const loaded = await loadSeedCaseOnce(prisma, logger);
+    logger.info(loaded ? "demo seed case loaded" : "demo seed case already present");
+  }
+  const server = await startServer({ prisma, logger, nodeEnv: config.NODE_ENV, port: config.PORT, host: config.HOST });
+  logger.info({ url: server.url, embeddedDatabase: embedded !== null }, "claimtrail ready at %s", server.url);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down on %s", signal);
+    try {
+      await server.close();
+      await prisma.$disconnect();
+      await embedded?.stop();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "unclean shutdown");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("claimtrail failed to start:", error);
+  process.exit(1);
+});

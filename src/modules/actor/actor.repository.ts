@@ -1,0 +1,101 @@
+// Data access for actors and their aliases (Prisma only).
+import type { Db } from "../../db/prisma";
+import type { ActorKind } from "../../generated/prisma/enums";
+import type { Prisma } from "../../generated/prisma/client";
+
+export function findActorsByIds(db: Db, ids: readonly string[]) {
+  return db.actor.findMany({ where: { id: { in: [...ids] } } });
+}
+
+/** The actor whose name or one of whose aliases normalizes to `key`. */
+export function findActorByKey(db: Db, key: string) {
+  return db.actor.findFirst({
+    where: { OR: [{ nameKey: key }, { aliases: { some: { aliasKey: key } } }] },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export function findAliasOwner(db: Db, aliasKey: string) {
+  return db.actorAlias.findUnique({ where: { aliasKey }, select: { actorId: true } });
+}
+
+export function findAliasesByActorIds(db: Db, actorIds: readonly string[]) {
+  return db.actorAlias.findMany({ where: { actorId: { in: [...actorIds] } }, orderBy: { alias: "asc" } });
+}
+
+export interface NewActor {
+  name: string;
+  nameKey: string;
+  kind: ActorKind;
+  description: string | null;
+  affiliation: string | null;
+}
+
+/**
+ * Inserts the actor unless one with the same normalized name exists (ON CONFLICT DO
+ * NOTHING, so concurrent creators end with one row), then returns the stored row.
+ */
+export async function insertActorIfAbsent(db: Db, actor: NewActor) {
+  const inserted = await db.actor.createMany({ data: [actor], skipDuplicates: true });
+  const row = await db.actor.findUniqueOrThrow({ where: { nameKey: actor.nameKey } });
+  return { actor: row, created: inserted.count === 1 };
+}
+
+export async function insertAliases(db: Db, actorId: string, aliases: { alias: string; aliasKey: string }[]) {
+  if (aliases.length === 0) return 0;
+  const result = await db.actorAlias.createMany({
+    data: aliases.map((alias) => ({ actorId, ...alias })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
+export function deleteAliases(db: Db, actorId: string, aliasKeys: string[]) {
+  return db.actorAlias.deleteMany({ where: { actorId, aliasKey: { in: aliasKeys } } });
+}
+
+export function updateActor(db: Db, id: string, data: Prisma.ActorUpdateInput) {
+  return db.actor.update({ where: { id }, data });
+}
+
+export function findActorByNameKey(db: Db, nameKey: string) {
+  return db.actor.findUnique({ where: { nameKey } });
+}
+
+export function actorListWhere(filter: { kind?: ActorKind | null; nameContains?: string | null } | null | undefined) {
+  const where: Prisma.ActorWhereInput = {};
+  if (filter?.kind) where.kind = filter.kind;
+  if (filter?.nameContains) where.name = { contains: filter.nameContains, mode: "insensitive" };
+  return where;
+}
+
+export function listActors(
+  db: Db,
+  where: Prisma.ActorWhereInput,
+  take: number,
+  after: { value: string; id: string } | null,
+) {
+  const keyset: Prisma.ActorWhereInput | undefined = after
+    ? { OR: [{ name: { gt: after.value } }, { name: after.value, id: { gt: after.id } }] }
+    : undefined;
+  return db.actor.findMany({
+    where: keyset ? { AND: [where, keyset] } : where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take,
+  });
+}
+
+export function countActors(db: Db, where: Prisma.ActorWhereInput) {
+  return db.actor.count({ where });
+}
+
+export function findSourcesByPublishers(db: Db, publisherIds: readonly string[], take: number, skip: number) {
+  return db.actor.findMany({
+    where: { id: { in: [...publisherIds] } },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      publishedSources: { orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }], take, skip },
+    },
+  });
+}

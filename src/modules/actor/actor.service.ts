@@ -1,0 +1,170 @@
+// Actors: lookup by ID or name/alias, find-or-create from mutation inputs, edits.
+import { UserInputError } from "../../shared/errors";
+import { decodeIdOfType } from "../../shared/global-id";
+import { nameKey } from "../../shared/name-key";
+import { decodeCursor, pageSize, toConnection, type Connection } from "../../shared/pagination";
+import type { ServiceDeps } from "../../shared/service-deps";
+import { inTransaction, type Tx } from "../../shared/transaction";
+import { parseInput } from "../../shared/validation";
+import type { Actor } from "../../generated/prisma/client";
+import * as repo from "./actor.repository";
+import { actorFilterSchema, createActorSchema, updateActorSchema, type ActorRef } from "./actor.schema";
+
+export class ActorService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async getActor(globalId: string): Promise<Actor | null> {
+    const id = decodeIdOfType(globalId, "Actor");
+    return id ? this.deps.loaders.actors.load(id) : null;
+  }
+
+  async findByName(name: string): Promise<Actor | null> {
+    const key = nameKey(name);
+    return key ? repo.findActorByKey(this.deps.prisma, key) : null;
+  }
+
+  /** The actor behind a foreign key; the row must exist. */
+  async byId(id: string): Promise<Actor> {
+    const actor = await this.deps.loaders.actors.load(id);
+    if (!actor) throw new Error(`actor ${id} is referenced but missing`);
+    return actor;
+  }
+
+  async aliases(actor: Actor): Promise<string[]> {
+    const rows = await this.deps.loaders.aliasesByActor.load(actor.id);
+    return rows.map((row) => row.alias);
+  }
+
+  async listActors(args: {
+    first?: number | null;
+    after?: string | null;
+    filter?: unknown;
+  }): Promise<Connection<Actor>> {
+    const size = pageSize(args.first, { defaultSize: 20 });
+    const filter = parseFilter(args.filter);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const where = repo.actorListWhere(filter);
+    const rows = await repo.listActors(
+      this.deps.prisma,
+      where,
+      size + 1,
+      after ? { value: String(after.value), id: after.id } : null,
+    );
+    return toConnection(
+      rows,
+      size,
+      after !== null,
+      (actor) => ({ value: actor.name, id: actor.id }),
+      () => repo.countActors(this.deps.prisma, where),
+    );
+  }
+
+  /**
+   * Resolves an actor reference inside a write: by ID, or by name/alias, creating the
+   * actor (with `kind`) when nobody by that name exists. `field` names the input for errors.
+   */
+  async resolveRef(tx: Tx, ref: ActorRef, field: string): Promise<Actor> {
+    if (ref.id) {
+      const [actor] = await repo.findActorsByIds(tx, [ref.id]);
+      if (!actor) throw UserInputError.single(`${field}.id`, "No actor has this ID.", "NOT_FOUND");
+      return actor;
+    }
+    const name = ref.name ?? "";
+    const key = nameKey(name);
+    const existing = await repo.findActorByKey(tx, key);
+    if (existing) return existing;
+    if (!ref.kind) {
+      throw UserInputError.single(
+        `${field}.kind`,
+        `No actor is named "${name}"; give its kind to create it.`,
+        "REQUIRED",
+      );
+    }
+    const { actor, created } = await repo.insertActorIfAbsent(tx, {
+      name,
+      nameKey: key,
+      kind: ref.kind,
+      description: ref.description ?? null,
+      affiliation: ref.affiliation ?? null,
+    });
+    if (created && ref.aliases?.length) await this.addAliases(tx, actor, ref.aliases, `${field}.aliases`);
+    return actor;
+  }
+
+  async createActor(input: unknown): Promise<{ actor: Actor }> {
+    const data = parseInput(createActorSchema, input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const key = nameKey(data.name);
+      if (await repo.findActorByKey(tx, key)) {
+        throw UserInputError.single("input.name", `An actor named "${data.name}" exists already.`, "DUPLICATE");
+      }
+      const { actor, created } = await repo.insertActorIfAbsent(tx, {
+        name: data.name,
+        nameKey: key,
+        kind: data.kind,
+        description: data.description,
+        affiliation: data.affiliation,
+      });
+      if (!created) {
+        throw UserInputError.single("input.name", `An actor named "${data.name}" exists already.`, "DUPLICATE");
+      }
+      await this.addAliases(tx, actor, data.aliases ?? [], "input.aliases");
+      return { actor };
+    });
+  }
+
+  async updateActor(input: unknown): Promise<{ actor: Actor }> {
+    const data = parseInput(updateActorSchema, input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const [current] = await repo.findActorsByIds(tx, [data.id]);
+      if (!current) throw UserInputError.single("input.id", "No actor has this ID.", "NOT_FOUND");
+      let nameChange: { name: string; nameKey: string } | undefined;
+      if (data.name && data.name !== current.name) {
+        const key = nameKey(data.name);
+        const holder = await repo.findActorByKey(tx, key);
+        if (holder && holder.id !== current.id) {
+          throw UserInputError.single("input.name", `"${data.name}" already names another actor.`, "DUPLICATE");
+        }
+        nameChange = { name: data.name, nameKey: key };
+      }
+      const actor = await repo.updateActor(tx, current.id, {
+        ...nameChange,
+        ...(data.kind ? { kind: data.kind } : {}),
+        ...(data.description !== undefined ? { description: data.description } : {}),
+        ...(data.affiliation !== undefined ? { affiliation: data.affiliation } : {}),
+      });
+      if (data.removeAliases?.length) await repo.deleteAliases(tx, actor.id, data.removeAliases.map(nameKey));
+      await this.addAliases(tx, actor, data.addAliases ?? [], "input.addAliases");
+      return { actor };
+    });
+  }
+
+  /** Adds aliases; one that names another actor (by name or alias) is refused. */
+  private async addAliases(tx: Tx, actor: Actor, aliases: string[], field: string): Promise<void> {
+    const fresh: { alias: string; aliasKey: string }[] = [];
+    for (const [index, alias] of aliases.entries()) {
+      const aliasKey = nameKey(alias);
+      if (aliasKey === actor.nameKey || fresh.some((entry) => entry.aliasKey === aliasKey)) continue;
+      const owner = await repo.findActorByKey(tx, aliasKey);
+      if (owner && owner.id !== actor.id) {
+        throw UserInputError.single(`${field}.${index}`, `"${alias}" already names ${owner.name}.`, "DUPLICATE");
+      }
+      fresh.push({ alias, aliasKey });
+    }
+    await repo.insertAliases(tx, actor.id, fresh);
+    const owners = await Promise.all(fresh.map((entry) => repo.findAliasOwner(tx, entry.aliasKey)));
+    owners.forEach((owner, index) => {
+      if (owner && owner.actorId !== actor.id) {
+        throw UserInputError.single(
+          `${field}.${index}`,
+          `"${fresh[index]?.alias}" already names another actor.`,
+          "DUPLICATE",
+        );
+      }
+    });
+  }
+}
+
+function parseFilter(filter: unknown) {
+  return parseInput(actorFilterSchema, filter, "filter");
+}

@@ -1,0 +1,29 @@
+// Data access for attribution hops (Prisma only).
+import type { Db } from "../../db/prisma";
+import type { HopRelation } from "../../generated/prisma/enums";
+
+export interface NewHop {
+  position: number;
+  relation: HopRelation;
+  actorId: string;
+  sourceId: string | null;
+  note: string | null;
+}
+
+export async function insertHops(db: Db, owner: { statementId: string } | { evidenceId: string }, hops: NewHop[]) {
+  await db.attributionHop.createMany({ data: hops.map((hop) => ({ ...owner, ...hop })) });
+}
+
+export function findHopsByStatementIds(db: Db, statementIds: readonly string[]) {
+  return db.attributionHop.findMany({
+    where: { statementId: { in: [...statementIds] } },
+    orderBy: [{ statementId: "asc" }, { position: "asc" }],
+  });
+}
+
+export function findHopsByEvidenceIds(db: Db, evidenceIds: readonly string[]) {
+  return db.attributionHop.findMany({
+    where: { evidenceId: { in: [...evidenceIds] } },
+    orderBy: [{ evidenceId: "asc" }, { position: "asc" }],
+  });
+}

@@ -1,0 +1,106 @@
+// Evidence: adding items for, against or around a claim, with their source and chain.
+import type { AttributionHop, Claim, Evidence } from "../../generated/prisma/client";
+import { pagesByKey } from "../../shared/batch";
+import { UserInputError } from "../../shared/errors";
+import { decodeIdOfType } from "../../shared/global-id";
+import { offsetPage } from "../../shared/pagination";
+import type { ServiceDeps } from "../../shared/service-deps";
+import { inTransaction } from "../../shared/transaction";
+import { parseInput } from "../../shared/validation";
+import type { ActorService } from "../actor/actor.service";
+import { buildAttributionChain } from "../attribution/attribution-chain";
+import { insertHops } from "../attribution/attribution.repository";
+import type { ClaimService } from "../claim/claim.service";
+import type { SourceService } from "../source/source.service";
+import { retractSchema } from "../statement/statement.schema";
+import * as repo from "./evidence.repository";
+import type { EvidenceListOptions } from "./evidence.repository";
+import { addEvidenceSchema, evidenceListSchema } from "./evidence.schema";
+
+export class EvidenceService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly claims: ClaimService,
+    private readonly actors: ActorService,
+    private readonly sources: SourceService,
+  ) {}
+
+  async getEvidence(globalId: string): Promise<Evidence | null> {
+    const id = decodeIdOfType(globalId, "Evidence");
+    return id ? this.deps.loaders.evidence.load(id) : null;
+  }
+
+  attribution(evidence: Evidence): Promise<AttributionHop[]> {
+    return this.deps.loaders.hopsByEvidence.load(evidence.id);
+  }
+
+  evidenceOfClaim(
+    claimId: string,
+    args: { first?: number | null; offset?: number | null; direction?: unknown; includeRetracted?: boolean | null },
+  ): Promise<Evidence[]> {
+    const parsed = parseInput(evidenceListSchema, args, "args");
+    return this.loadPage(claimId, {
+      ...offsetPage(args),
+      direction: parsed.direction ?? null,
+      includeRetracted: parsed.includeRetracted ?? false,
+    });
+  }
+
+  /** Live evidence of a claim beyond the API's page cap (for provenance). */
+  liveEvidenceOfClaim(claimId: string, limit: number): Promise<Evidence[]> {
+    return this.loadPage(claimId, { take: limit, skip: 0, direction: null, includeRetracted: false });
+  }
+
+  private loadPage(claimId: string, options: EvidenceListOptions): Promise<Evidence[]> {
+    return this.deps.loaders.paged
+      .get("evidenceByClaim", options, async (keys, opts) =>
+        pagesByKey(keys, await repo.findEvidencePagesByClaims(this.deps.prisma, keys, opts)),
+      )
+      .load(claimId);
+  }
+
+  async addEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
+    const data = parseInput(addEvidenceSchema, input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const source = await this.sources.resolveRef(tx, data.source, "input.source");
+      const actor = data.actor ? await this.actors.resolveRef(tx, data.actor, "input.actor") : null;
+      const evidence = await repo.insertEvidence(tx, {
+        claimId: data.claimId,
+        direction: data.direction,
+        kind: data.kind ?? "OTHER",
+        summary: data.summary,
+        excerpt: data.excerpt,
+        sourceId: source.id,
+        actorId: actor?.id ?? null,
+        observedAt: data.observedAt ?? null,
+      });
+      if (actor) {
+        const hops = await buildAttributionChain(
+          tx,
+          { speaker: actor, via: data.via ?? [], source, field: "input.via" },
+          this.actors,
+          this.sources,
+        );
+        await insertHops(tx, { evidenceId: evidence.id }, hops);
+      }
+      const claim = await this.claims.byIdIn(tx, data.claimId);
+      return { evidence, claim };
+    });
+  }
+
+  async retractEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
+    const data = parseInput(retractSchema("Evidence"), input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const [found] = await repo.findEvidenceByIds(tx, [data.id]);
+      if (!found) throw UserInputError.single("input.id", "No evidence item has this ID.", "NOT_FOUND");
+      await this.claims.lockClaim(tx, found.claimId, "input.id");
+      const [current = found] = await repo.findEvidenceByIds(tx, [data.id]);
+      if (current.retractedAt)
+        throw UserInputError.single("input.id", "The evidence is already retracted.", "CONFLICT");
+      const evidence = await repo.markEvidenceRetracted(tx, current.id, data.reason);
+      const claim = await this.claims.byIdIn(tx, current.claimId);
+      return { evidence, claim };
+    });
+  }
+}

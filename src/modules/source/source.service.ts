@@ -1,0 +1,150 @@
+// Sources: lookup, find-or-create by canonical URL (or publisher + title), edits.
+import type { Source } from "../../generated/prisma/client";
+import { UserInputError } from "../../shared/errors";
+import { decodeIdOfType } from "../../shared/global-id";
+import { nameKey } from "../../shared/name-key";
+import { pagesByKey } from "../../shared/batch";
+import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } from "../../shared/pagination";
+import { findSourcesByPublishers } from "../actor/actor.repository";
+import type { ServiceDeps } from "../../shared/service-deps";
+import { inTransaction, type Tx } from "../../shared/transaction";
+import { parseInput } from "../../shared/validation";
+import type { ActorService } from "../actor/actor.service";
+import { canonicalUrl } from "./canonical-url";
+import * as repo from "./source.repository";
+import { sourceFilterSchema, updateSourceSchema, type SourceRef } from "./source.schema";
+
+/** The identity a source is found by: its canonical URL, or its publisher and title. */
+export function sourceKeyOf(source: { url: string | null; title: string; publisherId: string | null }): string {
+  return source.url ? `url:${source.url}` : `title:${source.publisherId ?? "-"}:${nameKey(source.title)}`;
+}
+
+export class SourceService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly actors: ActorService,
+  ) {}
+
+  async getSource(globalId: string): Promise<Source | null> {
+    const id = decodeIdOfType(globalId, "Source");
+    return id ? this.deps.loaders.sources.load(id) : null;
+  }
+
+  async findByUrl(url: string): Promise<Source | null> {
+    let canonical: string;
+    try {
+      canonical = canonicalUrl(url);
+    } catch {
+      throw UserInputError.single("url", "must be an absolute http(s) URL", "INVALID");
+    }
+    return repo.findSourceByKey(this.deps.prisma, `url:${canonical}`);
+  }
+
+  async byId(id: string): Promise<Source> {
+    const source = await this.deps.loaders.sources.load(id);
+    if (!source) throw new Error(`source ${id} is referenced but missing`);
+    return source;
+  }
+
+  async byIds(ids: string[]): Promise<Source[]> {
+    const rows = await this.deps.loaders.sources.loadMany(ids);
+    return rows.filter((row): row is Source => row !== null && !(row instanceof Error));
+  }
+
+  sourcesOfPublisher(publisherId: string, args: { first?: number | null; offset?: number | null }): Promise<Source[]> {
+    return this.deps.loaders.paged
+      .get("sourcesByPublisher", offsetPage(args, 20), async (keys, { take, skip }) => {
+        const rows = await findSourcesByPublishers(this.deps.prisma, keys, take, skip);
+        return pagesByKey(
+          keys,
+          rows.map((row) => ({ parentId: row.id, rows: row.publishedSources })),
+        );
+      })
+      .load(publisherId);
+  }
+
+  async listSources(args: {
+    first?: number | null;
+    after?: string | null;
+    filter?: unknown;
+  }): Promise<Connection<Source>> {
+    const size = pageSize(args.first, { defaultSize: 20 });
+    const filter = parseInput(sourceFilterSchema, args.filter, "filter");
+    const after = args.after ? decodeCursor(args.after) : null;
+    const where = repo.sourceListWhere(filter);
+    const rows = await repo.listSources(
+      this.deps.prisma,
+      where,
+      size + 1,
+      after ? { value: String(after.value), id: after.id } : null,
+    );
+    return toConnection(
+      rows,
+      size,
+      after !== null,
+      (source) => ({ value: source.createdAt.toISOString(), id: source.id }),
+      () => repo.countSources(this.deps.prisma, where),
+    );
+  }
+
+  /**
+   * Resolves a source reference inside a write: by ID, or by canonical URL / publisher
+   * and title, creating the source when it is new. Metadata given for an existing
+   * source does not overwrite it (use updateSource).
+   */
+  async resolveRef(tx: Tx, ref: SourceRef, field: string): Promise<Source> {
+    if (ref.id) {
+      const [source] = await repo.findSourcesByIds(tx, [ref.id]);
+      if (!source) throw UserInputError.single(`${field}.id`, "No source has this ID.", "NOT_FOUND");
+      return source;
+    }
+    const publisher = ref.publisher ? await this.actors.resolveRef(tx, ref.publisher, `${field}.publisher`) : null;
+    const url = ref.url ? canonicalUrl(ref.url) : null;
+    const key = sourceKeyOf({ url, title: ref.title ?? "", publisherId: publisher?.id ?? null });
+    const existing = await repo.findSourceByKey(tx, key);
+    if (existing) return existing;
+    if (!ref.title) {
+      throw UserInputError.single(`${field}.title`, `The source ${url ?? ""} is new; give its title.`, "REQUIRED");
+    }
+    const { source } = await repo.insertSourceIfAbsent(tx, {
+      url,
+      sourceKey: key,
+      title: ref.title,
+      kind: ref.kind ?? "NEWS_ARTICLE",
+      language: ref.language ?? null,
+      publisherId: publisher?.id ?? null,
+      publishedAt: ref.publishedAt ?? null,
+      retrievedAt: ref.retrievedAt ?? null,
+      contentHash: ref.contentHash,
+      archiveUrl: ref.archiveUrl ? canonicalUrl(ref.archiveUrl) : null,
+    });
+    return source;
+  }
+
+  async updateSource(input: unknown): Promise<{ source: Source }> {
+    const data = parseInput(updateSourceSchema, input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const [current] = await repo.findSourcesByIds(tx, [data.id]);
+      if (!current) throw UserInputError.single("input.id", "No source has this ID.", "NOT_FOUND");
+      const publisher = data.publisher ? await this.actors.resolveRef(tx, data.publisher, "input.publisher") : null;
+      const title = data.title ?? current.title;
+      const publisherId = publisher ? publisher.id : current.publisherId;
+      const sourceKey = sourceKeyOf({ url: current.url, title, publisherId });
+      if (sourceKey !== current.sourceKey && (await repo.findSourceByKey(tx, sourceKey))) {
+        throw UserInputError.single("input.title", "Another source has this publisher and title.", "DUPLICATE");
+      }
+      const source = await repo.updateSource(tx, current.id, {
+        title,
+        publisherId,
+        sourceKey,
+        ...(data.kind ? { kind: data.kind } : {}),
+        ...(data.publishedAt !== undefined ? { publishedAt: data.publishedAt } : {}),
+        ...(data.retrievedAt !== undefined ? { retrievedAt: data.retrievedAt } : {}),
+        ...(data.contentHash !== null ? { contentHash: data.contentHash } : {}),
+        ...(data.archiveUrl ? { archiveUrl: canonicalUrl(data.archiveUrl) } : {}),
+        ...(data.language ? { language: data.language } : {}),
+      });
+      return { source };
+    });
+  }
+}

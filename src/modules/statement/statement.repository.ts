@@ -1,0 +1,78 @@
+// Data access for statements (Prisma only).
+import type { Db } from "../../db/prisma";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Stance } from "../../generated/prisma/enums";
+
+export interface StatementListOptions {
+  take: number;
+  skip: number;
+  stance?: Stance | null;
+  includeRetracted?: boolean | null;
+}
+
+function listWhere(options: StatementListOptions): Prisma.StatementWhereInput {
+  return {
+    ...(options.includeRetracted ? {} : { retractedAt: null }),
+    ...(options.stance ? { stance: options.stance } : {}),
+  };
+}
+
+const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.StatementOrderByWithRelationInput[];
+const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.StatementOrderByWithRelationInput[];
+
+export function findStatementsByIds(db: Db, ids: readonly string[]) {
+  return db.statement.findMany({ where: { id: { in: [...ids] } } });
+}
+
+/** One page of statements per claim, in one query (LATERAL join with a per-claim limit). */
+export async function findStatementPagesByClaims(db: Db, claimIds: readonly string[], options: StatementListOptions) {
+  const rows = await db.claim.findMany({
+    where: { id: { in: [...claimIds] } },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      statements: { where: listWhere(options), orderBy: OLDEST_FIRST, take: options.take, skip: options.skip },
+    },
+  });
+  return rows.map((row) => ({ parentId: row.id, rows: row.statements }));
+}
+
+export async function findStatementPagesByActors(db: Db, actorIds: readonly string[], options: StatementListOptions) {
+  const rows = await db.actor.findMany({
+    where: { id: { in: [...actorIds] } },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      statements: { where: listWhere(options), orderBy: NEWEST_FIRST, take: options.take, skip: options.skip },
+    },
+  });
+  return rows.map((row) => ({ parentId: row.id, rows: row.statements }));
+}
+
+export async function findStatementPagesBySources(db: Db, sourceIds: readonly string[], options: StatementListOptions) {
+  const rows = await db.source.findMany({
+    where: { id: { in: [...sourceIds] } },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      statements: { where: listWhere(options), orderBy: OLDEST_FIRST, take: options.take, skip: options.skip },
+    },
+  });
+  return rows.map((row) => ({ parentId: row.id, rows: row.statements }));
+}
+
+export function countLiveStatementsByActors(db: Db, actorIds: readonly string[]) {
+  return db.statement.groupBy({
+    by: ["actorId"],
+    where: { actorId: { in: [...actorIds] }, retractedAt: null },
+    _count: { _all: true },
+  });
+}
+
+export function insertStatement(db: Db, data: Prisma.StatementUncheckedCreateInput) {
+  return db.statement.create({ data });
+}
+
+export function markStatementRetracted(db: Db, id: string, reason: string) {
+  return db.statement.update({ where: { id }, data: { retractedAt: new Date(), retractionReason: reason } });
+}

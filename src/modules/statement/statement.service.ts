@@ -1,0 +1,129 @@
+// Statements: recording an actor's stance with its source and attribution chain,
+// retracting, and the per-claim/actor/source lists.
+import type { AttributionHop, Claim, Statement } from "../../generated/prisma/client";
+import { pagesByKey } from "../../shared/batch";
+import { UserInputError } from "../../shared/errors";
+import { decodeIdOfType } from "../../shared/global-id";
+import { offsetPage } from "../../shared/pagination";
+import type { ServiceDeps } from "../../shared/service-deps";
+import { inTransaction } from "../../shared/transaction";
+import { parseInput } from "../../shared/validation";
+import type { ActorService } from "../actor/actor.service";
+import { buildAttributionChain } from "../attribution/attribution-chain";
+import { insertHops } from "../attribution/attribution.repository";
+import type { ClaimService } from "../claim/claim.service";
+import type { SourceService } from "../source/source.service";
+import * as repo from "./statement.repository";
+import { recordStatementSchema, retractSchema, statementListSchema } from "./statement.schema";
+
+type ListArgs = { first?: number | null; offset?: number | null; stance?: unknown; includeRetracted?: boolean | null };
+
+export class StatementService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly claims: ClaimService,
+    private readonly actors: ActorService,
+    private readonly sources: SourceService,
+  ) {}
+
+  async getStatement(globalId: string): Promise<Statement | null> {
+    const id = decodeIdOfType(globalId, "Statement");
+    return id ? this.deps.loaders.statements.load(id) : null;
+  }
+
+  attribution(statement: Statement): Promise<AttributionHop[]> {
+    return this.deps.loaders.hopsByStatement.load(statement.id);
+  }
+
+  statementsOfClaim(claimId: string, args: ListArgs): Promise<Statement[]> {
+    return this.pagedLoad("statementsByClaim", claimId, args, repo.findStatementPagesByClaims);
+  }
+
+  /** Live statements of a claim beyond the API's page cap (for provenance). */
+  liveStatementsOfClaim(claimId: string, limit: number): Promise<Statement[]> {
+    return this.loadPage("statementsByClaim", claimId, { take: limit, skip: 0 }, repo.findStatementPagesByClaims);
+  }
+
+  statementsOfActor(actorId: string, args: ListArgs): Promise<Statement[]> {
+    return this.pagedLoad("statementsByActor", actorId, args, repo.findStatementPagesByActors);
+  }
+
+  statementsOfSource(sourceId: string, args: ListArgs): Promise<Statement[]> {
+    return this.pagedLoad("statementsBySource", sourceId, args, repo.findStatementPagesBySources);
+  }
+
+  countOfActor(actorId: string): Promise<number> {
+    return this.deps.loaders.statementCountByActor.load(actorId);
+  }
+
+  async recordStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
+    const data = parseInput(recordStatementSchema, input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const actor = await this.actors.resolveRef(tx, data.actor, "input.actor");
+      const source = await this.sources.resolveRef(tx, data.source, "input.source");
+      const hops = await buildAttributionChain(
+        tx,
+        { speaker: actor, via: data.via ?? [], source, field: "input.via" },
+        this.actors,
+        this.sources,
+      );
+      const statement = await repo.insertStatement(tx, {
+        claimId: data.claimId,
+        actorId: actor.id,
+        sourceId: source.id,
+        stance: data.stance,
+        quote: data.quote,
+        paraphrase: data.paraphrase,
+        language: data.language ?? null,
+        statedAt: data.statedAt ?? null,
+      });
+      await insertHops(tx, { statementId: statement.id }, hops);
+      const claim = await this.claims.refreshStatus(tx, data.claimId, data.statedAt);
+      return { statement, claim };
+    });
+  }
+
+  async retractStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
+    const data = parseInput(retractSchema("Statement"), input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const [found] = await repo.findStatementsByIds(tx, [data.id]);
+      if (!found) throw UserInputError.single("input.id", "No statement has this ID.", "NOT_FOUND");
+      await this.claims.lockClaim(tx, found.claimId, "input.id");
+      // Read again under the claim's lock: a concurrent retraction may have won.
+      const [current = found] = await repo.findStatementsByIds(tx, [data.id]);
+      if (current.retractedAt)
+        throw UserInputError.single("input.id", "The statement is already retracted.", "CONFLICT");
+      const statement = await repo.markStatementRetracted(tx, current.id, data.reason);
+      const claim = await this.claims.refreshStatus(tx, current.claimId);
+      return { statement, claim };
+    });
+  }
+
+  private pagedLoad(
+    name: string,
+    parentId: string,
+    args: ListArgs,
+    find: typeof repo.findStatementPagesByClaims,
+  ): Promise<Statement[]> {
+    const options = { ...offsetPage(args), ...parseInput(statementListSchema, args, "args") };
+    return this.loadPage(name, parentId, options, find);
+  }
+
+  private loadPage(
+    name: string,
+    parentId: string,
+    options: repo.StatementListOptions,
+    find: typeof repo.findStatementPagesByClaims,
+  ): Promise<Statement[]> {
+    const key = {
+      take: options.take,
+      skip: options.skip,
+      stance: options.stance ?? null,
+      includeRetracted: options.includeRetracted ?? false,
+    };
+    return this.deps.loaders.paged
+      .get(name, key, async (keys, opts) => pagesByKey(keys, await find(this.deps.prisma, keys, opts)))
+      .load(parentId);
+  }
+}

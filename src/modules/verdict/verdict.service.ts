@@ -1,0 +1,85 @@
+// Verdicts: fact-checkers' ratings, kept as a history; the newest live one sets the status.
+import type { Claim, Verdict } from "../../generated/prisma/client";
+import { pagesByKey } from "../../shared/batch";
+import { UserInputError } from "../../shared/errors";
+import { decodeIdOfType } from "../../shared/global-id";
+import { offsetPage } from "../../shared/pagination";
+import type { ServiceDeps } from "../../shared/service-deps";
+import { inTransaction } from "../../shared/transaction";
+import { parseInput } from "../../shared/validation";
+import type { ActorService } from "../actor/actor.service";
+import { conclusionFromRating } from "../claim/claim-status";
+import type { ClaimService } from "../claim/claim.service";
+import { canonicalUrl } from "../source/canonical-url";
+import { retractSchema } from "../statement/statement.schema";
+import * as repo from "./verdict.repository";
+import { addVerdictSchema } from "./verdict.schema";
+
+export class VerdictService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly claims: ClaimService,
+    private readonly actors: ActorService,
+  ) {}
+
+  async getVerdict(globalId: string): Promise<Verdict | null> {
+    const id = decodeIdOfType(globalId, "Verdict");
+    return id ? this.deps.loaders.verdicts.load(id) : null;
+  }
+
+  verdictsOfClaim(
+    claimId: string,
+    args: { first?: number | null; offset?: number | null; includeRetracted?: boolean | null },
+  ): Promise<Verdict[]> {
+    const options = { ...offsetPage(args), includeRetracted: args.includeRetracted ?? false };
+    return this.deps.loaders.paged
+      .get("verdictsByClaim", options, async (keys, opts) =>
+        pagesByKey(keys, await repo.findVerdictPagesByClaims(this.deps.prisma, keys, opts)),
+      )
+      .load(claimId);
+  }
+
+  async latestVerdict(claimId: string): Promise<Verdict | null> {
+    const [latest] = await this.verdictsOfClaim(claimId, { first: 1 });
+    return latest ?? null;
+  }
+
+  async addVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
+    const data = parseInput(addVerdictSchema, input);
+    const conclusion =
+      data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const reviewer = await this.actors.resolveRef(tx, data.reviewer, "input.reviewer");
+      const verdict = await repo.insertVerdict(tx, {
+        claimId: data.claimId,
+        reviewerId: reviewer.id,
+        rating: data.rating,
+        ratingValue: data.ratingValue ?? null,
+        bestRating: data.bestRating ?? null,
+        worstRating: data.worstRating ?? null,
+        conclusion,
+        reviewedAt: data.reviewedAt,
+        url: data.url ? canonicalUrl(data.url) : null,
+        explanation: data.explanation,
+        language: data.language ?? null,
+      });
+      const claim = await this.claims.refreshStatus(tx, data.claimId);
+      return { verdict, claim };
+    });
+  }
+
+  async retractVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
+    const data = parseInput(retractSchema("Verdict"), input);
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const [found] = await repo.findVerdictsByIds(tx, [data.id]);
+      if (!found) throw UserInputError.single("input.id", "No verdict has this ID.", "NOT_FOUND");
+      await this.claims.lockClaim(tx, found.claimId, "input.id");
+      const [current = found] = await repo.findVerdictsByIds(tx, [data.id]);
+      if (current.retractedAt) throw UserInputError.single("input.id", "The verdict is already retracted.", "CONFLICT");
+      const verdict = await repo.markVerdictRetracted(tx, current.id, data.reason);
+      const claim = await this.claims.refreshStatus(tx, current.claimId);
+      return { verdict, claim };
+    });
+  }
+}

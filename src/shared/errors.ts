@@ -1,0 +1,38 @@
+// Domain errors. Expected failures of mutations travel as UserInputError and end up in
+// payload `userErrors`; the others map to GraphQL error codes in graphql/errors.ts.
+
+export type UserErrorCode = "INVALID" | "REQUIRED" | "TOO_LONG" | "NOT_FOUND" | "DUPLICATE" | "CONFLICT";
+
+export interface UserError {
+  field: string | null;
+  message: string;
+  code: UserErrorCode;
+}
+
+/** Bad input to a mutation: thrown inside the transaction so that nothing is written. */
+export class UserInputError extends Error {
+  override name = "UserInputError";
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((error) => `${error.field ?? "input"}: ${error.message}`).join("; "));
+  }
+
+  static single(field: string | null, message: string, code: UserErrorCode): UserInputError {
+    return new UserInputError([{ field, message, code }]);
+  }
+}
+
+/** Bad arguments to a query (a page size over the cap, a malformed cursor). */
+export class BadQueryArgumentError extends Error {
+  override name = "BadQueryArgumentError";
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A referenced row is missing where the schema promises one: a data integrity fault. */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}

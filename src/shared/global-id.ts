@@ -1,0 +1,39 @@
+// Relay global IDs: base64("Type:uuid"). The database keeps plain UUIDs.
+import { fromGlobalId, toGlobalId } from "graphql-relay";
+
+export type NodeType = "Claim" | "Actor" | "Source" | "Statement" | "Evidence" | "Verdict" | "ClaimRelation";
+
+export const NODE_TYPES: readonly NodeType[] = [
+  "Claim",
+  "Actor",
+  "Source",
+  "Statement",
+  "Evidence",
+  "Verdict",
+  "ClaimRelation",
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeId(type: NodeType, id: string): string {
+  return toGlobalId(type, id);
+}
+
+/** Splits a global ID; null when it is not one of ours. */
+export function decodeId(globalId: string): { type: NodeType; id: string } | null {
+  let decoded: { type: string; id: string };
+  try {
+    decoded = fromGlobalId(globalId);
+  } catch {
+    return null;
+  }
+  const type = NODE_TYPES.find((candidate) => candidate === decoded.type);
+  if (!type || !UUID.test(decoded.id)) return null;
+  return { type, id: decoded.id.toLowerCase() };
+}
+
+/** The UUID inside a global ID of the expected type; null otherwise. */
+export function decodeIdOfType(globalId: string, type: NodeType): string | null {
+  const decoded = decodeId(globalId);
+  return decoded && decoded.type === type ? decoded.id : null;
+}

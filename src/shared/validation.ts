@@ -1,0 +1,101 @@
+// zod building blocks for mutation inputs, and the mapping of zod issues to userErrors.
+import { z } from "zod";
+import { UserInputError, type UserError, type UserErrorCode } from "./errors";
+import { decodeIdOfType, type NodeType } from "./global-id";
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "must not be empty" })
+        .max(max, { error: `must be at most ${max} characters` }),
+    );
+
+/** Optional text: null, undefined and blank all mean "none". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .nullish()
+    .transform((value) => (value === null || value === undefined || value.trim() === "" ? null : value.trim()))
+    .pipe(
+      z
+        .string()
+        .max(max, { error: `must be at most ${max} characters` })
+        .nullable(),
+    );
+
+/** A BCP-47 language tag such as `en`, `ko` or `pt-BR`, stored in canonical case. */
+export const languageTag = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: "must be a language tag such as `en` or `pt-BR`" })
+  .transform((value) => {
+    try {
+      return Intl.getCanonicalLocales(value)[0] ?? value;
+    } catch {
+      return value;
+    }
+  });
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048, { error: "must be at most 2048 characters" })
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    },
+    { error: "must be an absolute http(s) URL" },
+  );
+
+export const optionalDate = z.date().nullish();
+
+/** A global ID of the given type, turned into the row's UUID. */
+export const globalId = (type: NodeType) =>
+  z.string().transform((value, ctx) => {
+    const id = decodeIdOfType(value, type);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message: `is not the ID of a ${type}`, params: { code: "NOT_FOUND" } });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+function codeOf(issue: z.core.$ZodIssue): UserErrorCode {
+  const declared = (issue as { params?: { code?: unknown } }).params?.code;
+  if (typeof declared === "string") return declared as UserErrorCode;
+  if (issue.code === "invalid_type" && issue.input === undefined) return "REQUIRED";
+  if (issue.code === "too_big" && issue.origin === "string") return "TOO_LONG";
+  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return "REQUIRED";
+  return "INVALID";
+}
+
+export function fieldPath(base: string, path: readonly PropertyKey[]): string {
+  return [base, ...path.map(String)].join(".");
+}
+
+export function toUserErrors(error: z.ZodError, base: string): UserError[] {
+  return error.issues.map((issue) => ({
+    field: fieldPath(base, issue.path),
+    message: issue.message.startsWith("Invalid")
+      ? issue.message
+      : `${issue.path.at(-1)?.toString() ?? base} ${issue.message}`,
+    code: codeOf(issue),
+  }));
+}
+
+/** Parses an input object; on failure throws UserInputError naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, base = "input"): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new UserInputError(toUserErrors(parsed.error, base));
+  return parsed.data;
+}
