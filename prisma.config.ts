@@ -13,5 +13,6 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
-  adapter: () => Promise.resolve(new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" })),
+  adapter: () =>
+    Promise.resolve(new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "", allowExitOnIdle: true })),
 });

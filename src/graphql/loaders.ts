@@ -17,11 +17,22 @@ import { findActorsByIds, findAliasesByActorIds } from "../modules/actor/actor.r
 import { findHopsByEvidenceIds, findHopsByStatementIds } from "../modules/attribution/attribution.repository";
 import { countChildrenByClaims, findClaimsByIds } from "../modules/claim/claim.repository";
 import { findRelationsByIds } from "../modules/claim-relation/claim-relation.repository";
-import { findEvidenceByIds } from "../modules/evidence/evidence.repository";
 import { findSourcesByIds } from "../modules/source/source.repository";
 import { countLiveStatementsByActors, findStatementsByIds } from "../modules/statement/statement.repository";
+import { findEvidenceByIds } from "../modules/evidence/evidence.repository";
 import { findVerdictsByIds } from "../modules/verdict/verdict.repository";
-import { groupsByKey, ParameterizedLoaders, rowsByKey } from "../shared/batch";
+import { groupsByKey, pagesByKey, ParameterizedLoaders, rowsByKey } from "../shared/batch";
+import { findEvidencePagesByClaims } from "../modules/evidence/evidence.repository";
+import { findStatementPagesByClaims } from "../modules/statement/statement.repository";
+import { findVerdictPagesByClaims } from "../modules/verdict/verdict.repository";
+import {
+  primeEvidence,
+  primeStatements,
+  primeVerdicts,
+  type EvidenceGraph,
+  type StatementGraph,
+  type VerdictGraph,
+} from "./loader-priming";
 
 function byId<R extends { id: string }>(
   find: (db: PrismaClient, ids: readonly string[]) => Promise<R[]>,
@@ -30,7 +41,44 @@ function byId<R extends { id: string }>(
   return new DataLoader<string, R | null>(async (ids) => rowsByKey(ids, await find(prisma, ids), (row) => row.id));
 }
 
+/**
+ * How many live statements (and evidence items) per claim one window load fetches: the
+ * provenance limit plus one (to tell truncation). Pages within it are sliced from it.
+ */
+export const CLAIM_CHILD_WINDOW = 501;
+/** Live verdicts per claim in one window load: every page of the verdict history up to the cap. */
+export const VERDICT_WINDOW = 100;
+
 export function createLoaders(prisma: PrismaClient) {
+  const loaders = createKeyLoaders(prisma);
+  return {
+    ...loaders,
+    /** The first CLAIM_CHILD_WINDOW live statements of each claim, with their graphs. */
+    liveStatementsByClaim: new DataLoader<string, StatementGraph[]>(async (ids) => {
+      const pages = pagesByKey(
+        ids,
+        await findStatementPagesByClaims(prisma, ids, { take: CLAIM_CHILD_WINDOW, skip: 0 }),
+      );
+      primeStatements(loaders, pages.flat());
+      return pages;
+    }),
+    liveEvidenceByClaim: new DataLoader<string, EvidenceGraph[]>(async (ids) => {
+      const pages = pagesByKey(
+        ids,
+        await findEvidencePagesByClaims(prisma, ids, { take: CLAIM_CHILD_WINDOW, skip: 0 }),
+      );
+      primeEvidence(loaders, pages.flat());
+      return pages;
+    }),
+    liveVerdictsByClaim: new DataLoader<string, VerdictGraph[]>(async (ids) => {
+      const pages = pagesByKey(ids, await findVerdictPagesByClaims(prisma, ids, { take: VERDICT_WINDOW, skip: 0 }));
+      primeVerdicts(loaders, pages.flat());
+      return pages;
+    }),
+  };
+}
+
+function createKeyLoaders(prisma: PrismaClient) {
   return {
     claims: byId<Claim>(findClaimsByIds, prisma),
     actors: byId<Actor>(findActorsByIds, prisma),
@@ -62,3 +110,5 @@ export function createLoaders(prisma: PrismaClient) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+/** The loaders by key, which priming fills. */
+export type KeyLoaders = ReturnType<typeof createKeyLoaders>;

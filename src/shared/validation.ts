@@ -95,7 +95,8 @@ export function toUserErrors(error: z.ZodError, base: string): UserError[] {
 
 /** Parses an input object; on failure throws UserInputError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, base = "input"): z.output<S> {
-  const parsed = schema.safeParse(input);
+  // reportInput keeps each issue's input, which tells a missing value from a wrong one.
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new UserInputError(toUserErrors(parsed.error, base));
   return parsed.data;
 }

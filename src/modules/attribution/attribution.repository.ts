@@ -10,6 +10,12 @@ export interface NewHop {
   note: string | null;
 }
 
+/** How hops are loaded alongside their statement or evidence item: with actor and source. */
+export const HOP_GRAPH = {
+  orderBy: { position: "asc" },
+  include: { actor: true, source: { include: { publisher: true } } },
+} as const;
+
 export async function insertHops(db: Db, owner: { statementId: string } | { evidenceId: string }, hops: NewHop[]) {
   await db.attributionHop.createMany({ data: hops.map((hop) => ({ ...owner, ...hop })) });
 }

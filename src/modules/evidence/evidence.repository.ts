@@ -2,6 +2,10 @@
 import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import type { EvidenceDirection } from "../../generated/prisma/enums";
+import { HOP_GRAPH } from "../attribution/attribution.repository";
+
+/** An evidence item is loaded with its actor, its source and publisher, and its chain. */
+export const EVIDENCE_GRAPH = { actor: true, source: { include: { publisher: true } }, hops: HOP_GRAPH } as const;
 
 export interface EvidenceListOptions {
   take: number;
@@ -29,6 +33,7 @@ export async function findEvidencePagesByClaims(db: Db, claimIds: readonly strin
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: options.take,
         skip: options.skip,
+        include: EVIDENCE_GRAPH,
       },
     },
   });

@@ -1,5 +1,7 @@
 // Evidence: adding items for, against or around a claim, with their source and chain.
 import type { AttributionHop, Claim, Evidence } from "../../generated/prisma/client";
+import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
+import { primeEvidence } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
 import { UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
@@ -39,23 +41,30 @@ export class EvidenceService {
     args: { first?: number | null; offset?: number | null; direction?: unknown; includeRetracted?: boolean | null },
   ): Promise<Evidence[]> {
     const parsed = parseInput(evidenceListSchema, args, "args");
+    const { take, skip } = offsetPage(args);
+    if (!parsed.direction && !parsed.includeRetracted && skip + take <= CLAIM_CHILD_WINDOW) {
+      return this.liveEvidenceOfClaim(claimId).then((items) => items.slice(skip, skip + take));
+    }
     return this.loadPage(claimId, {
-      ...offsetPage(args),
+      take,
+      skip,
       direction: parsed.direction ?? null,
       includeRetracted: parsed.includeRetracted ?? false,
     });
   }
 
-  /** Live evidence of a claim beyond the API's page cap (for provenance). */
-  liveEvidenceOfClaim(claimId: string, limit: number): Promise<Evidence[]> {
-    return this.loadPage(claimId, { take: limit, skip: 0, direction: null, includeRetracted: false });
+  /** The claim's first CLAIM_CHILD_WINDOW live evidence items, with their graphs. */
+  liveEvidenceOfClaim(claimId: string): Promise<Evidence[]> {
+    return this.deps.loaders.liveEvidenceByClaim.load(claimId);
   }
 
   private loadPage(claimId: string, options: EvidenceListOptions): Promise<Evidence[]> {
     return this.deps.loaders.paged
-      .get("evidenceByClaim", options, async (keys, opts) =>
-        pagesByKey(keys, await repo.findEvidencePagesByClaims(this.deps.prisma, keys, opts)),
-      )
+      .get("evidenceByClaim", options, async (keys, opts) => {
+        const pages = pagesByKey(keys, await repo.findEvidencePagesByClaims(this.deps.prisma, keys, opts));
+        primeEvidence(this.deps.loaders, pages.flat());
+        return pages;
+      })
       .load(claimId);
   }
 

@@ -2,14 +2,15 @@
 // chains, and every source and actor involved, gathered through the request's loaders
 // (a fixed number of queries, however many statements the claim has).
 import type { AttributionHop } from "../../generated/prisma/client";
+import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import type { ServiceDeps } from "../../shared/service-deps";
 import type { EvidenceService } from "../evidence/evidence.service";
 import type { StatementService } from "../statement/statement.service";
 import type { VerdictService } from "../verdict/verdict.service";
 import type { AttributionChainView, ProvenanceRole, ProvenanceView } from "./provenance.types";
 
-/** Statements plus evidence items in one provenance answer, at most. */
-export const PROVENANCE_LIMIT = 500;
+/** Statements plus evidence items in one provenance answer, at most (the loaders fetch one more). */
+export const PROVENANCE_LIMIT = CLAIM_CHILD_WINDOW - 1;
 
 export class ProvenanceService {
   constructor(
@@ -21,8 +22,8 @@ export class ProvenanceService {
 
   async provenanceOf(claimId: string): Promise<ProvenanceView> {
     const [statements, evidence, verdicts] = await Promise.all([
-      this.statements.liveStatementsOfClaim(claimId, PROVENANCE_LIMIT + 1),
-      this.evidence.liveEvidenceOfClaim(claimId, PROVENANCE_LIMIT + 1),
+      this.statements.liveStatementsOfClaim(claimId),
+      this.evidence.liveEvidenceOfClaim(claimId),
       this.verdicts.verdictsOfClaim(claimId, { first: 100 }),
     ]);
     const truncated = statements.length + evidence.length > PROVENANCE_LIMIT;

@@ -2,6 +2,7 @@
 import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Stance } from "../../generated/prisma/enums";
+import { HOP_GRAPH } from "../attribution/attribution.repository";
 
 export interface StatementListOptions {
   take: number;
@@ -20,6 +21,13 @@ function listWhere(options: StatementListOptions): Prisma.StatementWhereInput {
 const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.StatementOrderByWithRelationInput[];
 const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.StatementOrderByWithRelationInput[];
 
+/** A statement is loaded with its speaker, its source and publisher, and its chain. */
+export const STATEMENT_GRAPH = {
+  actor: true,
+  source: { include: { publisher: true } },
+  hops: HOP_GRAPH,
+} as const;
+
 export function findStatementsByIds(db: Db, ids: readonly string[]) {
   return db.statement.findMany({ where: { id: { in: [...ids] } } });
 }
@@ -31,7 +39,13 @@ export async function findStatementPagesByClaims(db: Db, claimIds: readonly stri
     relationLoadStrategy: "join",
     select: {
       id: true,
-      statements: { where: listWhere(options), orderBy: OLDEST_FIRST, take: options.take, skip: options.skip },
+      statements: {
+        where: listWhere(options),
+        orderBy: OLDEST_FIRST,
+        take: options.take,
+        skip: options.skip,
+        include: STATEMENT_GRAPH,
+      },
     },
   });
   return rows.map((row) => ({ parentId: row.id, rows: row.statements }));
@@ -43,7 +57,13 @@ export async function findStatementPagesByActors(db: Db, actorIds: readonly stri
     relationLoadStrategy: "join",
     select: {
       id: true,
-      statements: { where: listWhere(options), orderBy: NEWEST_FIRST, take: options.take, skip: options.skip },
+      statements: {
+        where: listWhere(options),
+        orderBy: NEWEST_FIRST,
+        take: options.take,
+        skip: options.skip,
+        include: STATEMENT_GRAPH,
+      },
     },
   });
   return rows.map((row) => ({ parentId: row.id, rows: row.statements }));
@@ -55,7 +75,13 @@ export async function findStatementPagesBySources(db: Db, sourceIds: readonly st
     relationLoadStrategy: "join",
     select: {
       id: true,
-      statements: { where: listWhere(options), orderBy: OLDEST_FIRST, take: options.take, skip: options.skip },
+      statements: {
+        where: listWhere(options),
+        orderBy: OLDEST_FIRST,
+        take: options.take,
+        skip: options.skip,
+        include: STATEMENT_GRAPH,
+      },
     },
   });
   return rows.map((row) => ({ parentId: row.id, rows: row.statements }));

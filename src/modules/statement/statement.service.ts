@@ -1,6 +1,8 @@
 // Statements: recording an actor's stance with its source and attribution chain,
 // retracting, and the per-claim/actor/source lists.
 import type { AttributionHop, Claim, Statement } from "../../generated/prisma/client";
+import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
+import { primeStatements } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
 import { UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
@@ -35,13 +37,18 @@ export class StatementService {
     return this.deps.loaders.hopsByStatement.load(statement.id);
   }
 
-  statementsOfClaim(claimId: string, args: ListArgs): Promise<Statement[]> {
+  async statementsOfClaim(claimId: string, args: ListArgs): Promise<Statement[]> {
+    const { take, skip } = offsetPage(args);
+    const filters = parseInput(statementListSchema, args, "args");
+    if (!filters.stance && !filters.includeRetracted && skip + take <= CLAIM_CHILD_WINDOW) {
+      return (await this.liveStatementsOfClaim(claimId)).slice(skip, skip + take);
+    }
     return this.pagedLoad("statementsByClaim", claimId, args, repo.findStatementPagesByClaims);
   }
 
-  /** Live statements of a claim beyond the API's page cap (for provenance). */
-  liveStatementsOfClaim(claimId: string, limit: number): Promise<Statement[]> {
-    return this.loadPage("statementsByClaim", claimId, { take: limit, skip: 0 }, repo.findStatementPagesByClaims);
+  /** The claim's first CLAIM_CHILD_WINDOW live statements, with their graphs (shared by lists and provenance). */
+  liveStatementsOfClaim(claimId: string): Promise<Statement[]> {
+    return this.deps.loaders.liveStatementsByClaim.load(claimId);
   }
 
   statementsOfActor(actorId: string, args: ListArgs): Promise<Statement[]> {
@@ -123,7 +130,11 @@ export class StatementService {
       includeRetracted: options.includeRetracted ?? false,
     };
     return this.deps.loaders.paged
-      .get(name, key, async (keys, opts) => pagesByKey(keys, await find(this.deps.prisma, keys, opts)))
+      .get(name, key, async (keys, opts) => {
+        const pages = pagesByKey(keys, await find(this.deps.prisma, keys, opts));
+        primeStatements(this.deps.loaders, pages.flat());
+        return pages;
+      })
       .load(parentId);
   }
 }

@@ -24,6 +24,7 @@ export async function findVerdictPagesByClaims(
         orderBy: NEWEST_FIRST,
         take: options.take,
         skip: options.skip,
+        include: { reviewer: true },
       },
     },
   });

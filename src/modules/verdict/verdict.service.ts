@@ -1,5 +1,7 @@
 // Verdicts: fact-checkers' ratings, kept as a history; the newest live one sets the status.
 import type { Claim, Verdict } from "../../generated/prisma/client";
+import { VERDICT_WINDOW } from "../../graphql/loaders";
+import { primeVerdicts } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
 import { UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
@@ -32,10 +34,17 @@ export class VerdictService {
     args: { first?: number | null; offset?: number | null; includeRetracted?: boolean | null },
   ): Promise<Verdict[]> {
     const options = { ...offsetPage(args), includeRetracted: args.includeRetracted ?? false };
+    if (!options.includeRetracted && options.skip + options.take <= VERDICT_WINDOW) {
+      return this.deps.loaders.liveVerdictsByClaim
+        .load(claimId)
+        .then((verdicts) => verdicts.slice(options.skip, options.skip + options.take));
+    }
     return this.deps.loaders.paged
-      .get("verdictsByClaim", options, async (keys, opts) =>
-        pagesByKey(keys, await repo.findVerdictPagesByClaims(this.deps.prisma, keys, opts)),
-      )
+      .get("verdictsByClaim", options, async (keys, opts) => {
+        const pages = pagesByKey(keys, await repo.findVerdictPagesByClaims(this.deps.prisma, keys, opts));
+        primeVerdicts(this.deps.loaders, pages.flat());
+        return pages;
+      })
       .load(claimId);
   }
 

@@ -1,0 +1,55 @@
+// Rows loaded with their related rows (a statement with its actor, source, publisher
+// and chain) seed the per-request loaders, so resolvers further down the query find
+// them without another round trip.
+import type { Actor, AttributionHop, Evidence, Source, Statement, Verdict } from "../generated/prisma/client";
+import type { KeyLoaders as Loaders } from "./loaders";
+
+export type SourceGraph = Source & { publisher: Actor | null };
+export type HopGraph = AttributionHop & { actor: Actor; source: SourceGraph | null };
+export type StatementGraph = Statement & { actor: Actor; source: SourceGraph; hops: HopGraph[] };
+export type EvidenceGraph = Evidence & { actor: Actor | null; source: SourceGraph; hops: HopGraph[] };
+export type VerdictGraph = Verdict & { reviewer: Actor };
+
+function primeActor(loaders: Loaders, actor: Actor | null): void {
+  if (actor) loaders.actors.prime(actor.id, actor);
+}
+
+function primeSource(loaders: Loaders, source: SourceGraph | null): void {
+  if (!source) return;
+  loaders.sources.prime(source.id, source);
+  primeActor(loaders, source.publisher);
+}
+
+function primeHops(loaders: Loaders, hops: HopGraph[]): void {
+  for (const hop of hops) {
+    primeActor(loaders, hop.actor);
+    primeSource(loaders, hop.source);
+  }
+}
+
+export function primeStatements(loaders: Loaders, statements: StatementGraph[]): void {
+  for (const statement of statements) {
+    loaders.statements.prime(statement.id, statement);
+    primeActor(loaders, statement.actor);
+    primeSource(loaders, statement.source);
+    loaders.hopsByStatement.prime(statement.id, statement.hops);
+    primeHops(loaders, statement.hops);
+  }
+}
+
+export function primeEvidence(loaders: Loaders, items: EvidenceGraph[]): void {
+  for (const item of items) {
+    loaders.evidence.prime(item.id, item);
+    primeActor(loaders, item.actor);
+    primeSource(loaders, item.source);
+    loaders.hopsByEvidence.prime(item.id, item.hops);
+    primeHops(loaders, item.hops);
+  }
+}
+
+export function primeVerdicts(loaders: Loaders, verdicts: VerdictGraph[]): void {
+  for (const verdict of verdicts) {
+    loaders.verdicts.prime(verdict.id, verdict);
+    primeActor(loaders, verdict.reviewer);
+  }
+}

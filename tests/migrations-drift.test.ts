@@ -1,0 +1,68 @@
+// Drift between prisma/schema.prisma and prisma/migrations/: a database built by the
+// committed migrations (the test template, made with `prisma migrate deploy`) must have
+// the same public schema as one built by `prisma migrate diff --from-empty` of the
+// current schema.prisma. When this fails, a schema change has no migration (or a
+// migration no schema change): write one with `prisma migrate diff` (CONTRIBUTING.md).
+import { createTestDatabase } from "./helpers/test-server";
+import {
+  createEmptyDatabase,
+  migrateDiffFromEmpty,
+  runSql,
+  schemaSnapshot,
+  type SchemaSnapshot,
+} from "./helpers/schema-snapshot";
+
+type Database = { url: string; drop(): Promise<void> };
+
+const databases: Database[] = [];
+let fromSchema: SchemaSnapshot;
+
+async function track(database: Promise<Database>): Promise<Database> {
+  const created = await database;
+  databases.push(created);
+  return created;
+}
+
+beforeAll(async () => {
+  const empty = await track(createEmptyDatabase());
+  // The CLI waits for its pg pool's idle timeout (10 s) before it exits.
+  const script = await migrateDiffFromEmpty(empty.url);
+  expect(script).toMatch(/CREATE TABLE "claims"/);
+  await runSql(empty.url, script);
+  fromSchema = await schemaSnapshot(empty.url);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(databases.map((database) => database.drop()));
+});
+
+test("the committed migrations build the same schema as schema.prisma", async () => {
+  const migrated = await track(createTestDatabase());
+  const fromMigrations = await schemaSnapshot(migrated.url);
+
+  // The snapshot really reads the schema (an empty one on both sides would match too).
+  expect(Object.keys(fromSchema.tables)).toEqual(expect.arrayContaining(["claims", "actors", "verdicts"]));
+  expect(fromSchema.enums.ClaimStatus).toEqual(["UNVERIFIED", "DISPUTED", "SUPPORTED", "REFUTED", "MIXED"]);
+  expect(fromMigrations).toEqual(fromSchema);
+});
+
+test("a column that only the database has is reported as drift", async () => {
+  const drifted = await track(createTestDatabase());
+  await runSql(drifted.url, "ALTER TABLE claims ADD COLUMN drift_probe int");
+  const snapshot = await schemaSnapshot(drifted.url);
+
+  expect(snapshot).not.toEqual(fromSchema);
+  // ...and the probe is the whole difference.
+  const { drift_probe: probe, ...columns } = snapshot.tables.claims!.columns;
+  expect(probe).toEqual({
+    type: "integer",
+    udt: "pg_catalog.int4",
+    notNull: false,
+    default: null,
+    identity: "",
+    generated: "",
+  });
+  expect({ ...snapshot, tables: { ...snapshot.tables, claims: { ...snapshot.tables.claims!, columns } } }).toEqual(
+    fromSchema,
+  );
+});

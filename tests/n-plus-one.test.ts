@@ -1,0 +1,99 @@
+// The claim page and the claims list run a fixed number of SQL statements, however
+// many statements, actors, sources, chains and evidence items there are.
+import {
+  ADD_EVIDENCE,
+  ADD_VERDICT,
+  CLAIM_PAGE,
+  CREATE_CLAIM,
+  RECORD_STATEMENT,
+  expectNoUserErrors,
+} from "./helpers/operations";
+import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** A claim with `size` statements and evidence items, each by a different actor in a different source. */
+async function claimWith(size: number, tag: string): Promise<string> {
+  const claim = dataOf(await server.gql(CREATE_CLAIM, { input: { text: `Claim ${tag} with ${size} statements` } }))
+    .createClaim.claim;
+  for (let i = 0; i < size; i += 1) {
+    const recorded = dataOf(
+      await server.gql(RECORD_STATEMENT, {
+        input: {
+          claimId: claim.id,
+          stance: i % 2 === 0 ? "ASSERTS" : "DENIES",
+          quote: `quote ${i}`,
+          actor: { name: `Speaker ${tag}-${i}`, kind: "PERSON", aliases: [`Alias ${tag}-${i}`] },
+          source: {
+            url: `https://news${i}.example.org/${tag}/story`,
+            title: `Story ${i}`,
+            publisher: { name: `Outlet ${tag}-${i}`, kind: "MEDIA_OUTLET" },
+          },
+          via: [{ relation: "TOLD", actor: { name: `Agency ${tag}-${i}`, kind: "MEDIA_OUTLET" } }],
+        },
+      }),
+    ).recordStatement;
+    expectNoUserErrors(recorded);
+    expectNoUserErrors(
+      dataOf(
+        await server.gql(ADD_EVIDENCE, {
+          input: {
+            claimId: claim.id,
+            direction: "CONTEXT",
+            summary: `evidence ${i}`,
+            source: {
+              url: `https://docs${i}.example.org/${tag}`,
+              title: `Doc ${i}`,
+              publisher: { name: `Outlet ${tag}-${i}` },
+            },
+            actor: { name: `Speaker ${tag}-${i}` },
+          },
+        }),
+      ).addEvidence,
+    );
+    expectNoUserErrors(
+      dataOf(
+        await server.gql(ADD_VERDICT, {
+          input: {
+            claimId: claim.id,
+            reviewer: { name: `Checker ${tag}-${i}`, kind: "FACT_CHECKER" },
+            rating: "Mixed",
+            conclusion: "MIXED",
+            reviewedAt: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
+          },
+        }),
+      ).addVerdict,
+    );
+  }
+  return claim.id;
+}
+
+test("the claim page runs the same number of SQL statements for 2 and for 25 statements", async () => {
+  const small = await claimWith(2, "small");
+  const large = await claimWith(25, "large");
+  const smallRun = await server.countSql(() => server.gql(CLAIM_PAGE, { id: small }));
+  const largeRun = await server.countSql(() => server.gql(CLAIM_PAGE, { id: large }));
+  const largeClaim = dataOf(largeRun.result).claim;
+  expect(largeClaim.statements).toHaveLength(25);
+  expect(largeClaim.evidence).toHaveLength(25);
+  expect(largeClaim.provenance.chains).toHaveLength(50);
+  expect(new Set(largeClaim.statements.map((s: any) => s.actor.name)).size).toBe(25);
+  expect(largeRun.statements).toBe(smallRun.statements);
+  // Reported in the closing note: the claim-page query's SQL statement count.
+  console.log(`claim page: ${largeRun.statements} SQL statements (25 statements, 25 evidence, 25 verdicts)`);
+  expect(largeRun.statements).toBeLessThanOrEqual(6);
+});
+
+test("a page of claims with their statements and actors does not grow with the number of claims", async () => {
+  const query = `query ($first: Int) { claims(first: $first) { totalCount nodes { id status statementCount
+      statements(first: 50) { stance actor { name } source { publisher { name } } attribution { actor { name } } }
+      latestVerdict { rating reviewer { name } } } } }`;
+  const two = await server.countSql(() => server.gql(query, { first: 1 }));
+  const all = await server.countSql(() => server.gql(query, { first: 2 }));
+  expect(dataOf(all.result).claims.nodes).toHaveLength(2);
+  expect(all.statements).toBe(two.statements);
+});
