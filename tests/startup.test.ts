@@ -1,0 +1,106 @@
+// `npm start` with no DATABASE_URL: an embedded PostgreSQL under the given folder, the
+// migrations, the seed case loaded once, GraphQL served, and a clean stop on SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.join(__dirname, "..");
+let dataDir: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function startApp(env: Record<string, string>): Promise<Started> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: { ...inherited, ...env, NODE_ENV: "production", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const poll = setInterval(() => {
+      if (output.includes("claimtrail ready")) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve();
+      }
+    }, 100);
+    child.once("exit", (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output };
+}
+
+function stop(started: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.removeAllListeners("exit");
+    started.child.once("exit", (code) => resolve(code));
+    started.child.kill("SIGTERM");
+  });
+}
+
+async function query(port: number, body: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: body }),
+  });
+  return (await response.json()) as any;
+}
+
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "claimtrail-start-"));
+  chmodSync(dataDir, 0o755);
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test("starts on an embedded PostgreSQL with the seed case, stops cleanly, and loads the seed only once", async () => {
+  const env = {
+    EMBEDDED_PG_DIR: path.join(dataDir, "pg"),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    HOST: "127.0.0.1",
+  };
+  const port = Number(env.PORT);
+  const first = await startApp(env);
+  expect(first.output()).toContain("demo seed case loaded");
+  const health = await fetch(`http://127.0.0.1:${port}/health`);
+  expect(health.status).toBe(200);
+  const claims = await query(
+    port,
+    `{ claims(first: 50) { totalCount nodes { text status statements { stance quote actor { name } } } } }`,
+  );
+  expect(claims.data.claims.totalCount).toBe(7);
+  const armsClaim = claims.data.claims.nodes.find((c: any) => c.text.startsWith("North Korea supplies"));
+  expect(armsClaim.status).toBe("DISPUTED");
+  expect(armsClaim.statements).toContainEqual({ stance: "DENIES", quote: "absurd", actor: { name: "North Korea" } });
+  expect(await stop(first)).toBe(0);
+  expect(first.output()).toContain("shutting down on SIGTERM");
+
+  const second = await startApp(env);
+  expect(second.output()).toContain("demo seed case already present");
+  const again = await query(port, `{ claims { totalCount } }`);
+  expect(again.data.claims.totalCount).toBe(7);
+  expect(await stop(second)).toBe(0);
+}, 180_000);
