@@ -25,7 +25,8 @@ interface Started {
 }
 
 async function startApp(env: Record<string, string>): Promise<Started> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
     env: { ...inherited, ...env, NODE_ENV: "production", LOG_LEVEL: "info" },
