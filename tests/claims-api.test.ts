@@ -39,7 +39,13 @@ describe("claims list", () => {
   const ids: string[] = [];
   beforeAll(async () => {
     for (let i = 0; i < 5; i += 1) {
-      ids.push(await createClaim({ text: `Listed claim ${i}`, topics: i % 2 === 0 ? ["even"] : ["odd"], language: i === 4 ? "fr" : "en" }));
+      ids.push(
+        await createClaim({
+          text: `Listed claim ${i}`,
+          topics: i % 2 === 0 ? ["even"] : ["odd"],
+          language: i === 4 ? "fr" : "en",
+        }),
+      );
     }
   });
 
@@ -92,33 +98,52 @@ test("a claim's status follows its statements, then its latest verdict, and fall
 
   const verdict = (input: Record<string, unknown>) =>
     server.gql(ADD_VERDICT, { input: { claimId, reviewer: { name: "Check Desk", kind: "FACT_CHECKER" }, ...input } });
-  const first = dataOf(await verdict({ rating: "False", ratingValue: 1, worstRating: 1, bestRating: 5, reviewedAt: "2024-06-20T10:00:00Z" }))
-    .addVerdict;
+  const first = dataOf(
+    await verdict({
+      rating: "False",
+      ratingValue: 1,
+      worstRating: 1,
+      bestRating: 5,
+      reviewedAt: "2024-06-20T10:00:00Z",
+    }),
+  ).addVerdict;
   expectNoUserErrors(first);
   expect(first.verdict.conclusion).toBe("REFUTED");
   expect(first.claim.status).toBe("REFUTED");
-  const second = dataOf(await verdict({ rating: "Half true", conclusion: "MIXED", reviewedAt: "2024-06-22T10:00:00Z" })).addVerdict;
+  const second = dataOf(
+    await verdict({ rating: "Half true", conclusion: "MIXED", reviewedAt: "2024-06-22T10:00:00Z" }),
+  ).addVerdict;
   expect(second.claim.status).toBe("MIXED");
-  const older = dataOf(await verdict({ rating: "True", conclusion: "SUPPORTED", reviewedAt: "2024-06-01T10:00:00Z" })).addVerdict;
+  const older = dataOf(
+    await verdict({ rating: "True", conclusion: "SUPPORTED", reviewedAt: "2024-06-01T10:00:00Z" }),
+  ).addVerdict;
   expect(older.claim.status).toBe("MIXED");
 
   const history = dataOf(
-    await server.gql(`query ($id: ID!) { claim(id: $id) { verdicts { rating } latestVerdict { rating } } }`, { id: claimId }),
+    await server.gql(`query ($id: ID!) { claim(id: $id) { verdicts { rating } latestVerdict { rating } } }`, {
+      id: claimId,
+    }),
   ).claim;
   expect(history.verdicts.map((v: any) => v.rating)).toEqual(["Half true", "False", "True"]);
   expect(history.latestVerdict.rating).toBe("Half true");
 
   const retractVerdict = dataOf(
-    await server.gql(`mutation ($input: RetractInput!) { retractVerdict(input: $input) { claim { status } userErrors { code } } }`, {
-      input: { id: second.verdict.id, reason: "Published in error" },
-    }),
+    await server.gql(
+      `mutation ($input: RetractInput!) { retractVerdict(input: $input) { claim { status } userErrors { code } } }`,
+      {
+        input: { id: second.verdict.id, reason: "Published in error" },
+      },
+    ),
   ).retractVerdict;
   expect(retractVerdict.claim.status).toBe("REFUTED");
 
   const retractTwice = dataOf(
-    await server.gql(`mutation ($input: RetractInput!) { retractVerdict(input: $input) { verdict { id } userErrors { field code } } }`, {
-      input: { id: second.verdict.id, reason: "Again" },
-    }),
+    await server.gql(
+      `mutation ($input: RetractInput!) { retractVerdict(input: $input) { verdict { id } userErrors { field code } } }`,
+      {
+        input: { id: second.verdict.id, reason: "Again" },
+      },
+    ),
   ).retractVerdict;
   expect(retractTwice).toEqual({ verdict: null, userErrors: [{ field: "input.id", code: "CONFLICT" }] });
 });
@@ -137,9 +162,12 @@ test("retracting a denial makes a disputed claim unverified again, and the denia
   expect(retracted.claim).toEqual({ status: "UNVERIFIED", statementCount: 1 });
   expect(retracted.statement.retractionReason).toBe("Misattributed");
   const lists = dataOf(
-    await server.gql(`query ($id: ID!) { claim(id: $id) { live: statements { stance } all: statements(includeRetracted: true) { stance } } }`, {
-      id: claimId,
-    }),
+    await server.gql(
+      `query ($id: ID!) { claim(id: $id) { live: statements { stance } all: statements(includeRetracted: true) { stance } } }`,
+      {
+        id: claimId,
+      },
+    ),
   ).claim;
   expect(lists.live).toEqual([{ stance: "ASSERTS" }]);
   expect(lists.all).toEqual([{ stance: "ASSERTS" }, { stance: "DENIES" }]);
@@ -157,21 +185,29 @@ test("linking claims works both ways round, refuses duplicates and self-links, a
   const a = await createClaim({ text: "Claim A" });
   const b = await createClaim({ text: "Claim B" });
   const link = `mutation ($input: LinkClaimsInput!) { linkClaims(input: $input) { relation { id kind direction claim { text } from { text } to { text } } userErrors { field code } } }`;
-  const created = dataOf(await server.gql(link, { input: { fromClaimId: a, toClaimId: b, kind: "CONTRADICTS" } })).linkClaims;
+  const created = dataOf(
+    await server.gql(link, { input: { fromClaimId: a, toClaimId: b, kind: "CONTRADICTS" } }),
+  ).linkClaims;
   expect(created.relation).toMatchObject({ kind: "CONTRADICTS", direction: "OUTGOING", claim: { text: "Claim B" } });
-  const reverse = dataOf(await server.gql(link, { input: { fromClaimId: b, toClaimId: a, kind: "CONTRADICTS" } })).linkClaims;
+  const reverse = dataOf(
+    await server.gql(link, { input: { fromClaimId: b, toClaimId: a, kind: "CONTRADICTS" } }),
+  ).linkClaims;
   expect(reverse.userErrors).toEqual([{ field: "input.kind", code: "DUPLICATE" }]);
   const self = dataOf(await server.gql(link, { input: { fromClaimId: a, toClaimId: a, kind: "SUPPORTS" } })).linkClaims;
   expect(self.userErrors).toEqual([{ field: "input.toClaimId", code: "CONFLICT" }]);
 
-  const fromB = dataOf(await server.gql(`query ($id: ID!) { claim(id: $id) { relations { direction claim { text } } } }`, { id: b }))
-    .claim.relations;
+  const fromB = dataOf(
+    await server.gql(`query ($id: ID!) { claim(id: $id) { relations { direction claim { text } } } }`, { id: b }),
+  ).claim.relations;
   expect(fromB).toEqual([{ direction: "INCOMING", claim: { text: "Claim A" } }]);
 
   const removed = dataOf(
-    await server.gql(`mutation ($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { removedId userErrors { code } } }`, {
-      input: { id: created.relation.id },
-    }),
+    await server.gql(
+      `mutation ($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { removedId userErrors { code } } }`,
+      {
+        input: { id: created.relation.id },
+      },
+    ),
   ).unlinkClaims;
   expect(removed).toEqual({ removedId: created.relation.id, userErrors: [] });
   const node = dataOf(await server.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: created.relation.id }));
@@ -189,7 +225,9 @@ test("actors are found by any alias, and an alias cannot name two actors", async
   expect(byAlias).toEqual({ name: "North Korea", kind: "STATE" });
 
   const clash = dataOf(
-    await server.gql(`mutation { createActor(input: { name: "Other State", kind: STATE, aliases: ["dprk"] }) { actor { id } userErrors { field code } } }`),
+    await server.gql(
+      `mutation { createActor(input: { name: "Other State", kind: STATE, aliases: ["dprk"] }) { actor { id } userErrors { field code } } }`,
+    ),
   ).createActor;
   expect(clash).toEqual({ actor: null, userErrors: [{ field: "input.aliases.0", code: "DUPLICATE" }] });
   expect(await server.prisma.actor.count({ where: { name: "Other State" } })).toBe(0);
@@ -200,7 +238,10 @@ test("actors are found by any alias, and an alias cannot name two actors", async
       { id: created.actor.id },
     ),
   ).updateActor;
-  expect(updated.actor).toEqual({ description: "A state", aliases: ["Democratic People's Republic of Korea", "Pyongyang"] });
+  expect(updated.actor).toEqual({
+    description: "A state",
+    aliases: ["Democratic People's Republic of Korea", "Pyongyang"],
+  });
 });
 
 test("a source is found again by any spelling of its URL, and its metadata can be edited", async () => {
@@ -209,7 +250,9 @@ test("a source is found again by any spelling of its URL, and its metadata can b
     source: { url: "HTTPS://News.Example.COM:443/a/story/?utm_medium=social&b=2&a=1#top", title: "A story" },
   });
   expect(recorded.statement.source.url).toBe("https://news.example.com/a/story?a=1&b=2");
-  const found = dataOf(await server.gql(`{ sourceByUrl(url: "https://news.example.com/a/story/?b=2&a=1") { id title } }`)).sourceByUrl;
+  const found = dataOf(
+    await server.gql(`{ sourceByUrl(url: "https://news.example.com/a/story/?b=2&a=1") { id title } }`),
+  ).sourceByUrl;
   expect(found.id).toBe(recorded.statement.source.id);
 
   const edited = dataOf(
@@ -229,13 +272,18 @@ test("a source is found again by any spelling of its URL, and its metadata can b
 test("updateClaim edits wording and topics, and refuses an unknown ID", async () => {
   const claimId = await createClaim({ text: "Old wording", topics: ["a"] });
   const updated = dataOf(
-    await server.gql(`mutation ($id: ID!) { updateClaim(input: { id: $id, text: "New wording", topics: ["B", "c", "b"] }) { claim { text topics } userErrors { code } } }`, {
-      id: claimId,
-    }),
+    await server.gql(
+      `mutation ($id: ID!) { updateClaim(input: { id: $id, text: "New wording", topics: ["B", "c", "b"] }) { claim { text topics } userErrors { code } } }`,
+      {
+        id: claimId,
+      },
+    ),
   ).updateClaim;
   expect(updated.claim).toEqual({ text: "New wording", topics: ["b", "c"] });
   const unknown = dataOf(
-    await server.gql(`mutation { updateClaim(input: { id: "Q2xhaW06MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw", text: "x" }) { claim { id } userErrors { field code } } }`),
+    await server.gql(
+      `mutation { updateClaim(input: { id: "Q2xhaW06MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw", text: "x" }) { claim { id } userErrors { field code } } }`,
+    ),
   ).updateClaim;
   expect(unknown).toEqual({ claim: null, userErrors: [{ field: "input.id", code: "NOT_FOUND" }] });
 });
