@@ -1,6 +1,5 @@
 // Claim relations: typed links (supports, contradicts, refines, duplicates) between claims.
 import { z } from "zod";
-import type { ClaimRelation } from "../../generated/prisma/client";
 import { ClaimRelationKind } from "../../generated/prisma/enums";
 import { UserInputError } from "../../shared/errors";
 import { decodeIdOfType, encodeId } from "../../shared/global-id";
@@ -60,7 +59,7 @@ export class ClaimRelationService {
       throw UserInputError.single("input.toClaimId", "A claim cannot be linked to itself.", "CONFLICT");
     }
     return inTransaction(this.deps.prisma, async (tx) => {
-      // Lock both claims in a fixed order so that concurrent links cannot deadlock.
+      // Lock both claims in a fixed order (here and in unlink) so concurrent links cannot deadlock.
       const ordered = [
         { id: data.fromClaimId, field: "input.fromClaimId" },
         { id: data.toClaimId, field: "input.toClaimId" },
@@ -81,12 +80,12 @@ export class ClaimRelationService {
     return inTransaction(this.deps.prisma, async (tx) => {
       const [relation] = await repo.findRelationsByIds(tx, [data.id]);
       if (!relation) throw UserInputError.single("input.id", "No claim relation has this ID.", "NOT_FOUND");
-      await this.claims.lockClaim(tx, relation.fromClaimId, "input.id");
-      await this.claims.lockClaim(tx, relation.toClaimId, "input.id");
+      for (const claimId of [relation.fromClaimId, relation.toClaimId].sort()) {
+        await this.claims.lockClaim(tx, claimId, "input.id");
+      }
       await repo.deleteRelation(tx, relation.id);
       return { removedId: encodeId("ClaimRelation", relation.id) };
     });
   }
 }
 
-export type { ClaimRelation };
