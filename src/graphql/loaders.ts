@@ -15,7 +15,7 @@ import type {
 } from "../generated/prisma/client";
 import { findActorsByIds, findAliasesByActorIds } from "../modules/actor/actor.repository";
 import { findHopsByEvidenceIds, findHopsByStatementIds } from "../modules/attribution/attribution.repository";
-import { countChildrenByClaims, findClaimsByIds } from "../modules/claim/claim.repository";
+import { countChildrenByClaims, findClaimsByIds, findMergeTargets } from "../modules/claim/claim.repository";
 import { findRelationsByIds } from "../modules/claim-relation/claim-relation.repository";
 import { findSourcesByIds } from "../modules/source/source.repository";
 import { countLiveStatementsByActors, findStatementsByIds } from "../modules/statement/statement.repository";
@@ -87,6 +87,12 @@ function createKeyLoaders(prisma: PrismaClient) {
     evidence: byId<Evidence>(findEvidenceByIds, prisma),
     verdicts: byId<Verdict>(findVerdictsByIds, prisma),
     relations: byId<ClaimRelation>(findRelationsByIds, prisma),
+    /** Where a merged claim's ID now points (null for a claim that was never merged). */
+    mergeTargets: new DataLoader<string, string | null>(async (ids) =>
+      rowsByKey(ids, await findMergeTargets(prisma, ids), (row) => row.mergedClaimId).map(
+        (row) => row?.intoClaimId ?? null,
+      ),
+    ),
     aliasesByActor: new DataLoader<string, ActorAlias[]>(async (ids) =>
       groupsByKey(ids, await findAliasesByActorIds(prisma, ids), (row) => row.actorId),
     ),

@@ -64,10 +64,19 @@ export class ClaimRelationService {
         { id: data.fromClaimId, field: "input.fromClaimId" },
         { id: data.toClaimId, field: "input.toClaimId" },
       ].sort((a, b) => a.id.localeCompare(b.id));
-      for (const claim of ordered) await this.claims.lockClaim(tx, claim.id, claim.field);
+      const locked = new Map<string, string>();
+      for (const claim of ordered) locked.set(claim.id, await this.claims.lockClaim(tx, claim.id, claim.field));
+      // A claim merged away is linked through the claim it was merged into.
+      const fromClaimId = locked.get(data.fromClaimId) ?? data.fromClaimId;
+      const toClaimId = locked.get(data.toClaimId) ?? data.toClaimId;
+      if (fromClaimId === toClaimId) {
+        throw UserInputError.single("input.toClaimId", "A claim cannot be linked to itself.", "CONFLICT");
+      }
       const eitherWay = SYMMETRIC.includes(data.kind);
-      const existing = await repo.findLink(tx, data.fromClaimId, data.toClaimId, data.kind, eitherWay);
-      const relation = existing ? null : await repo.insertRelationIfAbsent(tx, data);
+      const existing = await repo.findLink(tx, fromClaimId, toClaimId, data.kind, eitherWay);
+      const relation = existing
+        ? null
+        : await repo.insertRelationIfAbsent(tx, { fromClaimId, toClaimId, kind: data.kind, note: data.note });
       if (!relation) {
         throw UserInputError.single("input.kind", `The claims are already linked as ${data.kind}.`, "DUPLICATE");
       }
@@ -88,4 +97,3 @@ export class ClaimRelationService {
     });
   }
 }
-

@@ -28,3 +28,24 @@ export function conclusionFromRating(value: number, worst: number, best: number)
   if (position <= 1 / 3) return "REFUTED";
   return "MIXED";
 }
+
+export interface StanceTally {
+  statementCount: number;
+  supportCount: number;
+  opposeCount: number;
+  /** How disputed: the smaller side, so 5 against 5 ranks above 1 against 9. */
+  disputeScore: number;
+}
+
+/** Counts per stance of the live statements, folded into the claim's derived numbers. */
+export function tallyStances(counts: readonly { stance: Stance; count: number }[]): StanceTally {
+  let statementCount = 0;
+  let supportCount = 0;
+  let opposeCount = 0;
+  for (const { stance, count } of counts) {
+    statementCount += count;
+    if (SUPPORTING.includes(stance)) supportCount += count;
+    if (OPPOSING.includes(stance)) opposeCount += count;
+  }
+  return { statementCount, supportCount, opposeCount, disputeScore: Math.min(supportCount, opposeCount) };
+}

@@ -2,6 +2,9 @@
 import type { Db } from "../../db/prisma";
 import { Prisma } from "../../generated/prisma/client";
 import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
+import type { Claim } from "../../generated/prisma/client";
+import { CLAIM_COLUMNS } from "./claim-filter";
+import type { StanceTally } from "./claim-status";
 
 export function findClaimsByIds(db: Db, ids: readonly string[]) {
   return db.claim.findMany({ where: { id: { in: [...ids] } } });
@@ -25,74 +28,112 @@ export async function touchClaimForUpdate(db: Db, id: string): Promise<boolean> 
   return result.count === 1;
 }
 
+/** The claim a merged claim was folded into, if it was. */
+export async function findMergeTarget(db: Db, mergedClaimId: string): Promise<string | null> {
+  const merge = await db.claimMerge.findUnique({ where: { mergedClaimId }, select: { intoClaimId: true } });
+  return merge?.intoClaimId ?? null;
+}
+
+export function findMergeTargets(db: Db, mergedClaimIds: readonly string[]) {
+  return db.claimMerge.findMany({ where: { mergedClaimId: { in: [...mergedClaimIds] } } });
+}
+
 /** Moves firstSeenAt back when a statement is older than what was known. */
 export function lowerFirstSeen(db: Db, id: string, seenAt: Date) {
   return db.claim.updateMany({ where: { id, firstSeenAt: { gt: seenAt } }, data: { firstSeenAt: seenAt } });
 }
 
-/** What the status rule needs: the latest live verdict and the live stances. */
-export async function statusInputs(
+/** What the status rule and the derived counts need: the latest live verdict and the live stances. */
+export async function derivedInputs(
   db: Db,
   claimId: string,
-): Promise<{ latestVerdict: ClaimStatus | null; stances: Stance[] }> {
-  const [verdict, stances] = await Promise.all([
-    db.verdict.findFirst({
-      where: { claimId, retractedAt: null },
-      orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
-      select: { conclusion: true },
-    }),
-    db.statement.findMany({ where: { claimId, retractedAt: null }, distinct: ["stance"], select: { stance: true } }),
-  ]);
-  return { latestVerdict: verdict?.conclusion ?? null, stances: stances.map((row) => row.stance) };
+): Promise<{ latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }> {
+  const verdict = await db.verdict.findFirst({
+    where: { claimId, retractedAt: null },
+    orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
+    select: { conclusion: true },
+  });
+  const stances = await db.statement.groupBy({
+    by: ["stance"],
+    where: { claimId, retractedAt: null },
+    _count: { _all: true },
+  });
+  return {
+    latestVerdict: verdict?.conclusion ?? null,
+    stanceCounts: stances.map((row) => ({ stance: row.stance, count: row._count._all })),
+  };
 }
 
-export function setStatus(db: Db, id: string, status: ClaimStatus) {
-  return db.claim.update({ where: { id }, data: { status } });
+/** Writes the derived columns (status, counts, search document) and returns the claim. */
+export async function saveDerived(db: Db, claimId: string, status: ClaimStatus, tally: StanceTally): Promise<Claim> {
+  const [claim] = await db.$queryRaw<Claim[]>`
+    UPDATE claims c SET
+      status = ${status}::"ClaimStatus",
+      statement_count = ${tally.statementCount}, support_count = ${tally.supportCount},
+      oppose_count = ${tally.opposeCount}, dispute_score = ${tally.disputeScore},
+      search_vector = claim_search_document(c.id)
+    WHERE c.id = ${claimId}::uuid
+    RETURNING ${CLAIM_COLUMNS}`;
+  if (!claim) throw new Error(`claim ${claimId} vanished inside its own transaction`);
+  return claim;
 }
 
-export type ClaimOrderField = "UPDATED_AT" | "FIRST_SEEN_AT" | "CREATED_AT";
-const ORDER_COLUMN = { UPDATED_AT: "updatedAt", FIRST_SEEN_AT: "firstSeenAt", CREATED_AT: "createdAt" } as const;
+export type ClaimOrderField = "UPDATED_AT" | "FIRST_SEEN_AT" | "CREATED_AT" | "STATEMENT_COUNT" | "DISPUTE";
 
-export function claimListWhere(
-  filter: { status?: ClaimStatus[] | null; topic?: string | null; language?: string | null } | null | undefined,
-): Prisma.ClaimWhereInput {
-  const where: Prisma.ClaimWhereInput = {};
-  if (filter?.status?.length) where.status = { in: filter.status };
-  if (filter?.topic) where.topics = { has: filter.topic };
-  if (filter?.language) where.language = filter.language;
-  return where;
+const ORDER_SQL: Record<ClaimOrderField, { column: Prisma.Sql; type: Prisma.Sql }> = {
+  UPDATED_AT: { column: Prisma.raw("c.updated_at"), type: Prisma.raw("timestamptz") },
+  FIRST_SEEN_AT: { column: Prisma.raw("c.first_seen_at"), type: Prisma.raw("timestamptz") },
+  CREATED_AT: { column: Prisma.raw("c.created_at"), type: Prisma.raw("timestamptz") },
+  STATEMENT_COUNT: { column: Prisma.raw("c.statement_count"), type: Prisma.raw("int") },
+  DISPUTE: { column: Prisma.raw("c.dispute_score"), type: Prisma.raw("int") },
+};
+
+export interface ClaimOrder {
+  field: ClaimOrderField;
+  direction: "ASC" | "DESC";
 }
 
 /** A page in keyset order on (order column, id): stable while claims are being added. */
 export function listClaims(
   db: Db,
-  where: Prisma.ClaimWhereInput,
-  order: { field: ClaimOrderField; direction: "ASC" | "DESC" },
+  where: Prisma.Sql,
+  order: ClaimOrder,
   take: number,
-  after: { value: Date; id: string } | null,
-) {
-  const column = ORDER_COLUMN[order.field];
-  const dir = order.direction === "ASC" ? "asc" : "desc";
-  const beyond = order.direction === "ASC" ? "gt" : "lt";
-  const keyset: Prisma.ClaimWhereInput | undefined = after
-    ? { OR: [{ [column]: { [beyond]: after.value } }, { [column]: after.value, id: { [beyond]: after.id } }] }
-    : undefined;
-  return db.claim.findMany({
-    where: keyset ? { AND: [where, keyset] } : where,
-    orderBy: [{ [column]: dir }, { id: dir }],
-    take,
-  });
+  after: { value: string | number; id: string } | null,
+): Promise<Claim[]> {
+  const { column, type } = ORDER_SQL[order.field];
+  const direction = Prisma.raw(order.direction === "ASC" ? "ASC" : "DESC");
+  const keyset = after
+    ? order.direction === "ASC"
+      ? Prisma.sql`AND (${column}, c.id) > (${after.value}::${type}, ${after.id}::uuid)`
+      : Prisma.sql`AND (${column}, c.id) < (${after.value}::${type}, ${after.id}::uuid)`
+    : Prisma.empty;
+  return db.$queryRaw<Claim[]>`
+    SELECT ${CLAIM_COLUMNS} FROM claims c
+    WHERE ${where} ${keyset}
+    ORDER BY ${column} ${direction}, c.id ${direction}
+    LIMIT ${take}`;
 }
 
-export function orderValue(
-  claim: { updatedAt: Date; firstSeenAt: Date; createdAt: Date },
-  field: ClaimOrderField,
-): Date {
-  return claim[ORDER_COLUMN[field]];
+/** The cursor value of a claim for an ordering. */
+export function orderValue(claim: Claim, field: ClaimOrderField): string | number {
+  switch (field) {
+    case "UPDATED_AT":
+      return claim.updatedAt.toISOString();
+    case "FIRST_SEEN_AT":
+      return claim.firstSeenAt.toISOString();
+    case "CREATED_AT":
+      return claim.createdAt.toISOString();
+    case "STATEMENT_COUNT":
+      return claim.statementCount;
+    case "DISPUTE":
+      return claim.disputeScore;
+  }
 }
 
-export function countClaims(db: Db, where: Prisma.ClaimWhereInput) {
-  return db.claim.count({ where });
+export async function countClaims(db: Db, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM claims c WHERE ${where}`;
+  return row?.count ?? 0;
 }
 
 /** Per actor, the ids of the claims it has live statements on, most recently updated first. */

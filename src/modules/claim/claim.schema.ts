@@ -1,11 +1,10 @@
 // Input shapes for claims.
 import { z } from "zod";
-import { ClaimStatus } from "../../generated/prisma/enums";
 import { globalId, languageTag, requiredText } from "../../shared/validation";
 
 export const CLAIM_TEXT_MAX = 1000;
 
-const topic = z
+export const topicSlug = z
   .string()
   .trim()
   .toLowerCase()
@@ -13,7 +12,7 @@ const topic = z
   .regex(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u, { error: "must be a slug such as `north-korea`" });
 
 const topics = z
-  .array(topic)
+  .array(topicSlug)
   .max(20, { error: "at most 20 topics" })
   .transform((list) => [...new Set(list)]);
 
@@ -31,17 +30,9 @@ export const updateClaimSchema = z.object({
   topics: topics.nullish(),
 });
 
-export const claimFilterSchema = z
-  .object({
-    status: z.array(z.enum(ClaimStatus)).max(5).nullish(),
-    topic: topic.nullish(),
-    language: languageTag.nullish(),
-  })
-  .nullish();
-
 export const claimOrderSchema = z
   .object({
-    field: z.enum(["UPDATED_AT", "FIRST_SEEN_AT", "CREATED_AT"]),
+    field: z.enum(["UPDATED_AT", "FIRST_SEEN_AT", "CREATED_AT", "STATEMENT_COUNT", "DISPUTE"]),
     direction: z.enum(["ASC", "DESC"]).default("DESC"),
   })
   .nullish();

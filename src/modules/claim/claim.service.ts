@@ -8,16 +8,30 @@ import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } fro
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { parseInput } from "../../shared/validation";
-import { deriveClaimStatus } from "./claim-status";
+import { claimFilterSchema, claimFilterSql } from "./claim-filter";
+import { deriveClaimStatus, tallyStances } from "./claim-status";
 import * as repo from "./claim.repository";
-import { claimFilterSchema, claimOrderSchema, createClaimSchema, updateClaimSchema } from "./claim.schema";
+import { claimOrderSchema, createClaimSchema, updateClaimSchema } from "./claim.schema";
+
+const ORDER_IS_NUMERIC: Record<repo.ClaimOrderField, boolean> = {
+  UPDATED_AT: false,
+  FIRST_SEEN_AT: false,
+  CREATED_AT: false,
+  STATEMENT_COUNT: true,
+  DISPUTE: true,
+};
 
 export class ClaimService {
   constructor(private readonly deps: ServiceDeps) {}
 
+  /** A claim by global ID; the ID of a merged claim resolves to the claim it was merged into. */
   async getClaim(globalId: string): Promise<Claim | null> {
     const id = decodeIdOfType(globalId, "Claim");
-    return id ? this.deps.loaders.claims.load(id) : null;
+    if (!id) return null;
+    const claim = await this.deps.loaders.claims.load(id);
+    if (claim) return claim;
+    const into = await this.deps.loaders.mergeTargets.load(id);
+    return into ? this.deps.loaders.claims.load(into) : null;
   }
 
   async byId(id: string): Promise<Claim> {
@@ -33,20 +47,27 @@ export class ClaimService {
     orderBy?: unknown;
   }): Promise<Connection<Claim>> {
     const size = pageSize(args.first, { defaultSize: 20 });
-    const filter = parseInput(claimFilterSchema, args.filter, "filter");
-    const order = parseInput(claimOrderSchema, args.orderBy, "orderBy") ?? { field: "UPDATED_AT", direction: "DESC" };
-    const cursor = args.after ? decodeCursor(args.after) : null;
-    const after = cursor ? { value: new Date(String(cursor.value)), id: cursor.id } : null;
-    if (after && Number.isNaN(after.value.getTime())) {
-      throw new BadQueryArgumentError("after", "`after` is not a cursor of this ordering.");
+    const where = claimFilterSql(parseInput(claimFilterSchema, args.filter, "filter"));
+    const order: repo.ClaimOrder = parseInput(claimOrderSchema, args.orderBy, "orderBy") ?? {
+      field: "UPDATED_AT",
+      direction: "DESC",
+    };
+    const after = args.after ? decodeCursor(args.after) : null;
+    if (after && (after.value === null || (typeof after.value === "number") !== ORDER_IS_NUMERIC[order.field])) {
+      throw new BadQueryArgumentError("after", "`after` is a cursor of another ordering.");
     }
-    const where = repo.claimListWhere(filter);
-    const rows = await repo.listClaims(this.deps.prisma, where, order, size + 1, after);
+    const rows = await repo.listClaims(
+      this.deps.prisma,
+      where,
+      order,
+      size + 1,
+      after ? { value: after.value ?? 0, id: after.id } : null,
+    );
     return toConnection(
       rows,
       size,
       after !== null,
-      (claim) => ({ value: repo.orderValue(claim, order.field).toISOString(), id: claim.id }),
+      (claim) => ({ value: repo.orderValue(claim, order.field), id: claim.id }),
       () => repo.countClaims(this.deps.prisma, where),
     );
   }
@@ -83,47 +104,51 @@ export class ClaimService {
 
   async createClaim(input: unknown): Promise<{ claim: Claim }> {
     const data = parseInput(createClaimSchema, input);
-    const claim = await repo.insertClaim(this.deps.prisma, {
-      text: data.text,
-      language: data.language ?? "en",
-      topics: data.topics ?? [],
-      ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
+    return inTransaction(this.deps.prisma, async (tx) => {
+      const created = await repo.insertClaim(tx, {
+        text: data.text,
+        language: data.language ?? "en",
+        topics: data.topics ?? [],
+        ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
+      });
+      return { claim: await this.refreshDerived(tx, created.id) };
     });
-    return { claim };
   }
 
   async updateClaim(input: unknown): Promise<{ claim: Claim }> {
     const data = parseInput(updateClaimSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      await this.lockClaim(tx, data.id, "input.id");
-      const claim = await repo.updateClaim(tx, data.id, {
+      const claimId = await this.lockClaim(tx, data.id, "input.id");
+      await repo.updateClaim(tx, claimId, {
         ...(data.text ? { text: data.text } : {}),
         ...(data.language ? { language: data.language } : {}),
         ...(data.topics ? { topics: data.topics } : {}),
       });
-      return { claim };
+      return { claim: await this.refreshDerived(tx, claimId) };
     });
   }
 
-  /** Locks the claim for the transaction (and marks it updated); a missing claim is a user error. */
-  async lockClaim(tx: Tx, claimId: string, field: string): Promise<void> {
-    if (!(await repo.touchClaimForUpdate(tx, claimId))) {
-      throw UserInputError.single(field, "No claim has this ID.", "NOT_FOUND");
-    }
+  /**
+   * Locks the claim for the rest of the transaction (and marks it updated); returns the
+   * ID written to, which is the surviving claim's when the claim was merged away
+   * (a write racing a merge lands on the merged result). A missing claim is a user error.
+   */
+  async lockClaim(tx: Tx, claimId: string, field: string): Promise<string> {
+    if (await repo.touchClaimForUpdate(tx, claimId)) return claimId;
+    const into = await repo.findMergeTarget(tx, claimId);
+    if (into && (await repo.touchClaimForUpdate(tx, into))) return into;
+    throw UserInputError.single(field, "No claim has this ID.", "NOT_FOUND");
   }
 
-  /** The claim as seen inside a transaction (after the caller's writes). */
-  async byIdIn(tx: Tx, claimId: string): Promise<Claim> {
-    const [claim] = await repo.findClaimsByIds(tx, [claimId]);
-    if (!claim) throw UserInputError.single(null, "The claim no longer exists.", "NOT_FOUND");
-    return claim;
-  }
-
-  /** Re-applies the status rule after a change to statements or verdicts. */
-  async refreshStatus(tx: Tx, claimId: string, seenAt?: Date | null): Promise<Claim> {
+  /**
+   * Re-applies the status rule and recomputes the derived columns (counts, dispute
+   * score, search document) after a change to the claim, its statements, evidence or verdicts.
+   */
+  async refreshDerived(tx: Tx, claimId: string, seenAt?: Date | null): Promise<Claim> {
     if (seenAt) await repo.lowerFirstSeen(tx, claimId, seenAt);
-    const status = deriveClaimStatus(await repo.statusInputs(tx, claimId));
-    return repo.setStatus(tx, claimId, status);
+    const { latestVerdict, stanceCounts } = await repo.derivedInputs(tx, claimId);
+    const status = deriveClaimStatus({ latestVerdict, stances: stanceCounts.map((row) => row.stance) });
+    return repo.saveDerived(tx, claimId, status, tallyStances(stanceCounts));
   }
 
   private async loadMany(ids: string[]): Promise<Claim[]> {

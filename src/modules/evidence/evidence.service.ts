@@ -71,11 +71,11 @@ export class EvidenceService {
   async addEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
     const data = parseInput(addEvidenceSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
       const source = await this.sources.resolveRef(tx, data.source, "input.source");
       const actor = data.actor ? await this.actors.resolveRef(tx, data.actor, "input.actor") : null;
       const evidence = await repo.insertEvidence(tx, {
-        claimId: data.claimId,
+        claimId,
         direction: data.direction,
         kind: data.kind ?? "OTHER",
         summary: data.summary,
@@ -93,7 +93,7 @@ export class EvidenceService {
         );
         await insertHops(tx, { evidenceId: evidence.id }, hops);
       }
-      const claim = await this.claims.byIdIn(tx, data.claimId);
+      const claim = await this.claims.refreshDerived(tx, claimId);
       return { evidence, claim };
     });
   }
@@ -108,7 +108,7 @@ export class EvidenceService {
       if (current.retractedAt)
         throw UserInputError.single("input.id", "The evidence is already retracted.", "CONFLICT");
       const evidence = await repo.markEvidenceRetracted(tx, current.id, data.reason);
-      const claim = await this.claims.byIdIn(tx, current.claimId);
+      const claim = await this.claims.refreshDerived(tx, current.claimId);
       return { evidence, claim };
     });
   }

@@ -66,7 +66,7 @@ export class StatementService {
   async recordStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
     const data = parseInput(recordStatementSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
       const actor = await this.actors.resolveRef(tx, data.actor, "input.actor");
       const source = await this.sources.resolveRef(tx, data.source, "input.source");
       const hops = await buildAttributionChain(
@@ -76,7 +76,7 @@ export class StatementService {
         this.sources,
       );
       const statement = await repo.insertStatement(tx, {
-        claimId: data.claimId,
+        claimId,
         actorId: actor.id,
         sourceId: source.id,
         stance: data.stance,
@@ -86,7 +86,7 @@ export class StatementService {
         statedAt: data.statedAt ?? null,
       });
       await insertHops(tx, { statementId: statement.id }, hops);
-      const claim = await this.claims.refreshStatus(tx, data.claimId, data.statedAt);
+      const claim = await this.claims.refreshDerived(tx, claimId, data.statedAt);
       return { statement, claim };
     });
   }
@@ -102,7 +102,7 @@ export class StatementService {
       if (current.retractedAt)
         throw UserInputError.single("input.id", "The statement is already retracted.", "CONFLICT");
       const statement = await repo.markStatementRetracted(tx, current.id, data.reason);
-      const claim = await this.claims.refreshStatus(tx, current.claimId);
+      const claim = await this.claims.refreshDerived(tx, current.claimId);
       return { statement, claim };
     });
   }

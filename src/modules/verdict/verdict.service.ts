@@ -58,10 +58,10 @@ export class VerdictService {
     const conclusion =
       data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1);
     return inTransaction(this.deps.prisma, async (tx) => {
-      await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
       const reviewer = await this.actors.resolveRef(tx, data.reviewer, "input.reviewer");
       const verdict = await repo.insertVerdict(tx, {
-        claimId: data.claimId,
+        claimId,
         reviewerId: reviewer.id,
         rating: data.rating,
         ratingValue: data.ratingValue ?? null,
@@ -73,7 +73,7 @@ export class VerdictService {
         explanation: data.explanation,
         language: data.language ?? null,
       });
-      const claim = await this.claims.refreshStatus(tx, data.claimId);
+      const claim = await this.claims.refreshDerived(tx, claimId);
       return { verdict, claim };
     });
   }
@@ -87,7 +87,7 @@ export class VerdictService {
       const [current = found] = await repo.findVerdictsByIds(tx, [data.id]);
       if (current.retractedAt) throw UserInputError.single("input.id", "The verdict is already retracted.", "CONFLICT");
       const verdict = await repo.markVerdictRetracted(tx, current.id, data.reason);
-      const claim = await this.claims.refreshStatus(tx, current.claimId);
+      const claim = await this.claims.refreshDerived(tx, current.claimId);
       return { verdict, claim };
     });
   }
