@@ -13,7 +13,7 @@ function configErrorOf(env: NodeJS.ProcessEnv): ConfigError {
 describe("loadConfig", () => {
   it("applies the defaults to an empty environment", () => {
     expect(loadConfig({})).toEqual({
-      NODE_ENV: "development",
+      NODE_ENV: "production",
       PORT: 4000,
       HOST: "0.0.0.0",
       EMBEDDED_PG_DIR: ".data/postgres",

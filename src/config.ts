@@ -3,7 +3,8 @@
 import { z } from "zod";
 
 const configSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** production unless said otherwise: unexpected errors are masked; `npm run dev` sets development. */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
   /** When unset, an embedded PostgreSQL is started (see db/embedded-postgres.ts). */

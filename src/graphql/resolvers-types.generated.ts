@@ -619,7 +619,7 @@ export type Query = {
   source?: Maybe<Source>;
   /** A source by its URL (canonicalized the same way as when it was recorded). */
   sourceByUrl?: Maybe<Source>;
-  /** Sources, most recently published first. */
+  /** Sources, most recently added first. */
   sources: SourceConnection;
 };
 

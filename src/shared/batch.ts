@@ -1,25 +1,12 @@
 // Helpers for DataLoader batch functions: rows back in key order, one loader per
 // distinct argument set within a request.
 import DataLoader from "dataloader";
-import { NotFoundError } from "./errors";
 
 /** One row per key, in key order; null where the key matched nothing. */
 export function rowsByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
   const byKey = new Map<K, R>();
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
-}
-
-/** Like rowsByKey, but a missing row is an error for that key (a broken foreign key). */
-export function rowsByKeyOrError<K, R>(
-  keys: readonly K[],
-  rows: readonly R[],
-  keyOf: (row: R) => K,
-  what: string,
-): (R | Error)[] {
-  return rowsByKey(keys, rows, keyOf).map(
-    (row, index) => row ?? new NotFoundError(`${what} ${String(keys[index])} not found`),
-  );
 }
 
 /** All rows per key, in key order (empty list where none). */

@@ -66,6 +66,14 @@ CREATE INDEX "verdicts_rating_idx" ON "verdicts"("rating");
 -- AddForeignKey
 ALTER TABLE "claim_merges" ADD CONSTRAINT "claim_merges_into_claim_id_fkey" FOREIGN KEY ("into_claim_id") REFERENCES "claims"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- CreateIndex
+CREATE INDEX "actors_name_trgm_idx" ON "actors" USING GIN ("name" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "sources_created_at_idx" ON "sources"("created_at");
+
+-- CreateIndex
+CREATE INDEX "sources_kind_idx" ON "sources"("kind");
 
 -- Written by hand (Prisma's schema language cannot express functions): the full-text
 -- document of a claim, used by the services when a claim or its statements/evidence

@@ -1,5 +1,5 @@
 // Actors: lookup by ID or name/alias, find-or-create from mutation inputs, edits.
-import { UserInputError } from "../../shared/errors";
+import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { nameKey } from "../../shared/name-key";
 import { decodeCursor, pageSize, toConnection, type Connection } from "../../shared/pagination";
@@ -26,7 +26,7 @@ export class ActorService {
   /** The actor behind a foreign key; the row must exist. */
   async byId(id: string): Promise<Actor> {
     const actor = await this.deps.loaders.actors.load(id);
-    if (!actor) throw new Error(`actor ${id} is referenced but missing`);
+    if (!actor) throw new NotFoundError(`actor ${id} is referenced but missing`);
     return actor;
   }
 

@@ -2,7 +2,7 @@
 // applied by refreshStatus inside every write that can change it.
 import type { Claim } from "../../generated/prisma/client";
 import { groupsByKey } from "../../shared/batch";
-import { BadQueryArgumentError, UserInputError } from "../../shared/errors";
+import { BadQueryArgumentError, NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
@@ -36,7 +36,7 @@ export class ClaimService {
 
   async byId(id: string): Promise<Claim> {
     const claim = await this.deps.loaders.claims.load(id);
-    if (!claim) throw new Error(`claim ${id} is referenced but missing`);
+    if (!claim) throw new NotFoundError(`claim ${id} is referenced but missing`);
     return claim;
   }
 

@@ -1,6 +1,6 @@
 // Sources: lookup, find-or-create by canonical URL (or publisher + title), edits.
 import type { Source } from "../../generated/prisma/client";
-import { UserInputError } from "../../shared/errors";
+import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { nameKey } from "../../shared/name-key";
 import { pagesByKey } from "../../shared/batch";
@@ -42,7 +42,7 @@ export class SourceService {
 
   async byId(id: string): Promise<Source> {
     const source = await this.deps.loaders.sources.load(id);
-    if (!source) throw new Error(`source ${id} is referenced but missing`);
+    if (!source) throw new NotFoundError(`source ${id} is referenced but missing`);
     return source;
   }
 
