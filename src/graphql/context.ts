@@ -3,6 +3,9 @@
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../logger";
 import { ActorService } from "../modules/actor/actor.service";
+import { ClaimMergeService } from "../modules/claim-merge/claim-merge.service";
+import { ClaimStatsService } from "../modules/claim-stats/claim-stats.service";
+import { SearchService } from "../modules/search/search.service";
 import { ClaimRelationService } from "../modules/claim-relation/claim-relation.service";
 import { ClaimService } from "../modules/claim/claim.service";
 import { EvidenceService } from "../modules/evidence/evidence.service";
@@ -23,6 +26,9 @@ export interface Services {
   relations: ClaimRelationService;
   provenance: ProvenanceService;
   nodes: NodeService;
+  search: SearchService;
+  merges: ClaimMergeService;
+  stats: ClaimStatsService;
 }
 
 export function createServices(prisma: PrismaClient, logger: Logger): Services {
@@ -36,7 +42,13 @@ export function createServices(prisma: PrismaClient, logger: Logger): Services {
   const relations = new ClaimRelationService(deps, claims);
   const provenance = new ProvenanceService(deps, statements, evidence, verdicts);
   const owners = { claims, actors, sources, statements, evidence, verdicts, relations, provenance };
-  return { ...owners, nodes: new NodeService(owners) };
+  return {
+    ...owners,
+    nodes: new NodeService(owners),
+    search: new SearchService(deps),
+    merges: new ClaimMergeService(deps, claims),
+    stats: new ClaimStatsService(deps),
+  };
 }
 
 export interface GraphQLContext {

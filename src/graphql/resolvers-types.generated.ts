@@ -1,8 +1,11 @@
 /* Generated from schema.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Claim as ClaimModel, Actor as ActorModel, Source as SourceModel, Statement as StatementModel, Evidence as EvidenceModel, Verdict as VerdictModel, AttributionHop as AttributionHopModel } from '../generated/prisma/client';
+import type { Claim as ClaimModel, Actor as ActorModel, Source as SourceModel, Statement as StatementModel, Evidence as EvidenceModel, Verdict as VerdictModel, AttributionHop as AttributionHopModel, ClaimMerge as ClaimMergeModel } from '../generated/prisma/client';
 import type { ClaimRelationView } from '../modules/claim-relation/claim-relation.types';
 import type { ProvenanceView, ProvenanceActorView, AttributionChainView } from '../modules/provenance/provenance.types';
+import type { CreateClaimPayloadView } from '../modules/claim/claim.types';
+import type { SearchConnectionView, SearchEdgeView, SearchHighlightView, SimilarClaimView } from '../modules/search/search.types';
+import type { ClaimStatsView, ActorCountView } from '../modules/claim-stats/claim-stats.types';
 import type { Connection, Edge } from '../shared/pagination';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
@@ -72,6 +75,13 @@ export type ActorConnection = {
   nodes: Array<Actor>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+export type ActorCount = {
+  __typename?: 'ActorCount';
+  actor: Actor;
+  /** Number of claims. */
+  count: Scalars['Int']['output'];
 };
 
 export type ActorEdge = {
@@ -217,6 +227,8 @@ export type Claim = Node & {
   language: Scalars['String']['output'];
   /** The verdict that sets the status now, if any. */
   latestVerdict?: Maybe<Verdict>;
+  /** Claims merged into this one, newest first. */
+  mergedFrom: Array<ClaimMergeRecord>;
   /** Everything that backs this claim, in one answer: sources, actors and every attribution chain. */
   provenance: Provenance;
   /** Links to other claims, both directions. */
@@ -280,6 +292,11 @@ export type ClaimConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type ClaimDateField =
+  | 'CREATED_AT'
+  | 'FIRST_SEEN_AT'
+  | 'UPDATED_AT';
+
 export type ClaimEdge = {
   __typename?: 'ClaimEdge';
   cursor: Scalars['String']['output'];
@@ -288,10 +305,47 @@ export type ClaimEdge = {
 
 /** Filters for `Query.claims`; all given conditions must hold. */
 export type ClaimFilter = {
+  /** First seen at or after this time. */
+  firstSeenAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** First seen before this time. */
+  firstSeenBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Claims with (true) or without (false) a live verdict. */
+  hasVerdict?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Claims in this language. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** Claims with a live statement recorded in a source published by this actor. */
+  publisher?: InputMaybe<Scalars['ID']['input']>;
+  /** Claims this actor has a live statement on (with `stance`: claims this actor took that stance on). */
+  saidBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Claims a source carries, through a live statement or evidence item. */
+  source?: InputMaybe<Scalars['ID']['input']>;
+  /** Claims with a live statement of this stance (`DENIES`: denied by anyone; with `saidBy`: by that actor). */
+  stance?: InputMaybe<Stance>;
+  /** Claims with any of these statuses. */
   status?: InputMaybe<Array<ClaimStatus>>;
   /** Claims with this topic. */
   topic?: InputMaybe<Scalars['String']['input']>;
+  /** Updated at or after this time. */
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Updated before this time. */
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Claims with a live verdict of exactly this rating, e.g. `False`. */
+  verdictRating?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A claim folded into another by mergeClaims. */
+export type ClaimMergeRecord = {
+  __typename?: 'ClaimMergeRecord';
+  mergedAt: Scalars['DateTime']['output'];
+  /** The merged claim's former ID: it now resolves to the surviving claim. */
+  mergedClaimId: Scalars['ID']['output'];
+  /** The merged claim's wording. */
+  mergedText: Scalars['String']['output'];
+  movedEvidence: Scalars['Int']['output'];
+  movedRelations: Scalars['Int']['output'];
+  movedStatements: Scalars['Int']['output'];
+  movedVerdicts: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 export type ClaimOrder = {
@@ -301,7 +355,11 @@ export type ClaimOrder = {
 
 export type ClaimOrderField =
   | 'CREATED_AT'
+  /** How disputed: the smaller of the supporting (ASSERTS, CONCEDES) and opposing (DENIES, RETRACTS) statement counts. */
+  | 'DISPUTE'
   | 'FIRST_SEEN_AT'
+  /** Number of live statements. */
+  | 'STATEMENT_COUNT'
   | 'UPDATED_AT';
 
 /** A typed link between two claims. */
@@ -329,6 +387,85 @@ export type ClaimRelationKind =
   | 'REFINES'
   /** This claim, if true, makes the other more likely. */
   | 'SUPPORTS';
+
+export type ClaimSearchConnection = {
+  __typename?: 'ClaimSearchConnection';
+  edges: Array<ClaimSearchEdge>;
+  nodes: Array<Claim>;
+  pageInfo: PageInfo;
+  /** How many claims match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A search result. */
+export type ClaimSearchEdge = {
+  __typename?: 'ClaimSearchEdge';
+  cursor: Scalars['String']['output'];
+  /** Where the query matched, with the matching words marked `<b>...</b>`. */
+  highlights: Array<SearchHighlight>;
+  node: Claim;
+  /** Relevance (ts_rank_cd): higher is better. */
+  rank: Scalars['Float']['output'];
+};
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStats = {
+  __typename?: 'ClaimStats';
+  /** The actors on record for the most claims (with `stance`: who took that stance on the most claims). */
+  byActor: Array<ActorCount>;
+  /** The publishers whose sources carry the most claims. */
+  byPublisher: Array<ActorCount>;
+  byStatus: Array<StatusCount>;
+  /** The most frequent topics. */
+  byTopic: Array<TopicCount>;
+  /** The most disputed claims (see ClaimOrderField.DISPUTE). */
+  mostDisputed: Array<Claim>;
+  /** The newest live denials on these claims. */
+  newestDenials: Array<Statement>;
+  /** Claims per day (UTC) over [from, to), by first-seen or creation date; at most 366 days. */
+  perDay: Array<DayCount>;
+  /** How many claims. */
+  total: Scalars['Int']['output'];
+};
+
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStatsByActorArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stance?: InputMaybe<Stance>;
+};
+
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStatsByPublisherArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStatsByTopicArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStatsMostDisputedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStatsNewestDenialsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Dashboard counts over a set of claims. */
+export type ClaimStatsPerDayArgs = {
+  field?: InputMaybe<ClaimDateField>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
 
 /**
  * Where a claim stands. It is derived, never set by hand:
@@ -372,7 +509,16 @@ export type CreateClaimInput = {
 export type CreateClaimPayload = {
   __typename?: 'CreateClaimPayload';
   claim?: Maybe<Claim>;
+  /** Existing claims worded much like the new one (similarity >= 0.5): check them for duplicates. */
+  possibleDuplicates: Array<SimilarClaim>;
   userErrors: Array<UserError>;
+};
+
+export type DayCount = {
+  __typename?: 'DayCount';
+  count: Scalars['Int']['output'];
+  /** The day, as YYYY-MM-DD (UTC). */
+  day: Scalars['String']['output'];
 };
 
 /** An item that supports, contradicts or gives context to a claim. */
@@ -446,6 +592,23 @@ export type LinkClaimsPayload = {
   userErrors: Array<UserError>;
 };
 
+export type MergeClaimsInput = {
+  /** Why, up to 1,000 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The claim that goes away. */
+  sourceId: Scalars['ID']['input'];
+  /** The claim that stays. */
+  targetId: Scalars['ID']['input'];
+};
+
+export type MergeClaimsPayload = {
+  __typename?: 'MergeClaimsPayload';
+  /** The surviving claim. */
+  claim?: Maybe<Claim>;
+  merge?: Maybe<ClaimMergeRecord>;
+  userErrors: Array<UserError>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Add an evidence item to a claim. */
@@ -458,6 +621,12 @@ export type Mutation = {
   createClaim: CreateClaimPayload;
   /** Link two claims. */
   linkClaims: LinkClaimsPayload;
+  /**
+   * Fold one claim into another: its statements, evidence, verdicts and relations move
+   * to the surviving claim, the merge is recorded, and the merged claim's ID resolves to
+   * the surviving claim from then on.
+   */
+  mergeClaims: MergeClaimsPayload;
   /**
    * Record an actor's stance on a claim, with the source and the attribution chain.
    * The actor, the source's publisher and every hop's actor may be given by ID or by
@@ -503,6 +672,11 @@ export type MutationCreateClaimArgs = {
 
 export type MutationLinkClaimsArgs = {
   input: LinkClaimsInput;
+};
+
+
+export type MutationMergeClaimsArgs = {
+  input: MergeClaimsInput;
 };
 
 
@@ -609,12 +783,26 @@ export type Query = {
   actors: ActorConnection;
   /** One claim by ID; null if there is none. */
   claim?: Maybe<Claim>;
+  /** Counts for dashboard tiles, over the claims matching `filter`. */
+  claimStats: ClaimStats;
   /** Claims, newest update first unless `orderBy` says otherwise. */
   claims: ClaimConnection;
   /** Any object by its global ID. */
   node?: Maybe<Node>;
   /** Several objects by global ID, in the order asked; null where an ID resolves to nothing. */
   nodes: Array<Maybe<Node>>;
+  /**
+   * Full-text search over claim wording, statement quotes and paraphrases, and evidence.
+   * Web-search syntax: words must all match, "quoted phrases", `or` between
+   * alternatives, `-word` to exclude. Words are stemmed for each claim's language and
+   * also matched as written. Best match first; combinable with the list filters.
+   */
+  searchClaims: ClaimSearchConnection;
+  /**
+   * Claims worded like `text` (trigram similarity of the wording, with full-text
+   * matching as a second signal), most similar first: candidates for duplicates.
+   */
+  similarClaims: Array<SimilarClaim>;
   /** One source by ID; null if there is none. */
   source?: Maybe<Source>;
   /** A source by its URL (canonicalized the same way as when it was recorded). */
@@ -646,6 +834,11 @@ export type QueryClaimArgs = {
 };
 
 
+export type QueryClaimStatsArgs = {
+  filter?: InputMaybe<ClaimFilter>;
+};
+
+
 export type QueryClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClaimFilter>;
@@ -661,6 +854,22 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QuerySearchClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClaimFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QuerySimilarClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+  threshold?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -739,6 +948,31 @@ export type RetractVerdictPayload = {
   claim?: Maybe<Claim>;
   userErrors: Array<UserError>;
   verdict?: Maybe<Verdict>;
+};
+
+export type SearchField =
+  | 'CLAIM_TEXT'
+  | 'EVIDENCE'
+  | 'STATEMENT';
+
+/** A fragment of text where a search matched. */
+export type SearchHighlight = {
+  __typename?: 'SearchHighlight';
+  /** The evidence item that matched, for field EVIDENCE. */
+  evidence?: Maybe<Evidence>;
+  field: SearchField;
+  /** The fragment, with matches wrapped in <b></b>. */
+  snippet: Scalars['String']['output'];
+  /** The statement that matched, for field STATEMENT. */
+  statement?: Maybe<Statement>;
+};
+
+/** A claim worded like the text asked about. */
+export type SimilarClaim = {
+  __typename?: 'SimilarClaim';
+  claim: Claim;
+  /** Trigram similarity of the wordings, 0 to 1. */
+  similarity: Scalars['Float']['output'];
 };
 
 /** A document in which something was said or reported. */
@@ -874,6 +1108,18 @@ export type Statement = Node & {
   stance: Stance;
   /** When it was said, when known. */
   statedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type StatusCount = {
+  __typename?: 'StatusCount';
+  count: Scalars['Int']['output'];
+  status: ClaimStatus;
+};
+
+export type TopicCount = {
+  __typename?: 'TopicCount';
+  count: Scalars['Int']['output'];
+  topic: Scalars['String']['output'];
 };
 
 export type UnlinkClaimsInput = {
@@ -1070,6 +1316,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ActorModel>;
   ActorConnection: ResolverTypeWrapper<Connection<ActorModel>>;
+  ActorCount: ResolverTypeWrapper<ActorCountView>;
   ActorEdge: ResolverTypeWrapper<Edge<ActorModel>>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
@@ -1085,25 +1332,34 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimConnection: ResolverTypeWrapper<Connection<ClaimModel>>;
+  ClaimDateField: ClaimDateField;
   ClaimEdge: ResolverTypeWrapper<Edge<ClaimModel>>;
   ClaimFilter: ClaimFilter;
+  ClaimMergeRecord: ResolverTypeWrapper<ClaimMergeModel>;
   ClaimOrder: ClaimOrder;
   ClaimOrderField: ClaimOrderField;
   ClaimRelation: ResolverTypeWrapper<ClaimRelationView>;
   ClaimRelationKind: ClaimRelationKind;
+  ClaimSearchConnection: ResolverTypeWrapper<SearchConnectionView>;
+  ClaimSearchEdge: ResolverTypeWrapper<SearchEdgeView>;
+  ClaimStats: ResolverTypeWrapper<ClaimStatsView>;
   ClaimStatus: ClaimStatus;
   CreateActorInput: CreateActorInput;
   CreateClaimInput: CreateClaimInput;
-  CreateClaimPayload: ResolverTypeWrapper<Omit<CreateClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
+  CreateClaimPayload: ResolverTypeWrapper<CreateClaimPayloadView>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DayCount: ResolverTypeWrapper<DayCount>;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
   EvidenceDirection: EvidenceDirection;
   EvidenceKind: EvidenceKind;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HopRelation: HopRelation;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LinkClaimsInput: LinkClaimsInput;
   LinkClaimsPayload: ResolverTypeWrapper<Omit<LinkClaimsPayload, 'relation'> & { relation?: Maybe<ResolversTypes['ClaimRelation']> }>;
+  MergeClaimsInput: MergeClaimsInput;
+  MergeClaimsPayload: ResolverTypeWrapper<Omit<MergeClaimsPayload, 'claim' | 'merge'> & { claim?: Maybe<ResolversTypes['Claim']>, merge?: Maybe<ResolversTypes['ClaimMergeRecord']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: OrderDirection;
@@ -1119,6 +1375,9 @@ export type ResolversTypes = {
   RetractInput: RetractInput;
   RetractStatementPayload: ResolverTypeWrapper<Omit<RetractStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversTypes['Claim']>, statement?: Maybe<ResolversTypes['Statement']> }>;
   RetractVerdictPayload: ResolverTypeWrapper<Omit<RetractVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversTypes['Claim']>, verdict?: Maybe<ResolversTypes['Verdict']> }>;
+  SearchField: SearchField;
+  SearchHighlight: ResolverTypeWrapper<SearchHighlightView>;
+  SimilarClaim: ResolverTypeWrapper<SimilarClaimView>;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceConnection: ResolverTypeWrapper<Connection<SourceModel>>;
   SourceEdge: ResolverTypeWrapper<Edge<SourceModel>>;
@@ -1128,7 +1387,9 @@ export type ResolversTypes = {
   SourceRefInput: SourceRefInput;
   Stance: Stance;
   Statement: ResolverTypeWrapper<StatementModel>;
+  StatusCount: ResolverTypeWrapper<StatusCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TopicCount: ResolverTypeWrapper<TopicCount>;
   UnlinkClaimsInput: UnlinkClaimsInput;
   UnlinkClaimsPayload: ResolverTypeWrapper<UnlinkClaimsPayload>;
   UpdateActorInput: UpdateActorInput;
@@ -1145,6 +1406,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Actor: ActorModel;
   ActorConnection: Connection<ActorModel>;
+  ActorCount: ActorCountView;
   ActorEdge: Edge<ActorModel>;
   ActorFilter: ActorFilter;
   ActorPayload: Omit<ActorPayload, 'actor'> & { actor?: Maybe<ResolversParentTypes['Actor']> };
@@ -1161,17 +1423,25 @@ export type ResolversParentTypes = {
   ClaimConnection: Connection<ClaimModel>;
   ClaimEdge: Edge<ClaimModel>;
   ClaimFilter: ClaimFilter;
+  ClaimMergeRecord: ClaimMergeModel;
   ClaimOrder: ClaimOrder;
   ClaimRelation: ClaimRelationView;
+  ClaimSearchConnection: SearchConnectionView;
+  ClaimSearchEdge: SearchEdgeView;
+  ClaimStats: ClaimStatsView;
   CreateActorInput: CreateActorInput;
   CreateClaimInput: CreateClaimInput;
-  CreateClaimPayload: Omit<CreateClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
+  CreateClaimPayload: CreateClaimPayloadView;
   DateTime: Scalars['DateTime']['output'];
+  DayCount: DayCount;
   Evidence: EvidenceModel;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LinkClaimsInput: LinkClaimsInput;
   LinkClaimsPayload: Omit<LinkClaimsPayload, 'relation'> & { relation?: Maybe<ResolversParentTypes['ClaimRelation']> };
+  MergeClaimsInput: MergeClaimsInput;
+  MergeClaimsPayload: Omit<MergeClaimsPayload, 'claim' | 'merge'> & { claim?: Maybe<ResolversParentTypes['Claim']>, merge?: Maybe<ResolversParentTypes['ClaimMergeRecord']> };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -1184,6 +1454,8 @@ export type ResolversParentTypes = {
   RetractInput: RetractInput;
   RetractStatementPayload: Omit<RetractStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversParentTypes['Claim']>, statement?: Maybe<ResolversParentTypes['Statement']> };
   RetractVerdictPayload: Omit<RetractVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversParentTypes['Claim']>, verdict?: Maybe<ResolversParentTypes['Verdict']> };
+  SearchHighlight: SearchHighlightView;
+  SimilarClaim: SimilarClaimView;
   Source: SourceModel;
   SourceConnection: Connection<SourceModel>;
   SourceEdge: Edge<SourceModel>;
@@ -1191,7 +1463,9 @@ export type ResolversParentTypes = {
   SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   SourceRefInput: SourceRefInput;
   Statement: StatementModel;
+  StatusCount: StatusCount;
   String: Scalars['String']['output'];
+  TopicCount: TopicCount;
   UnlinkClaimsInput: UnlinkClaimsInput;
   UnlinkClaimsPayload: UnlinkClaimsPayload;
   UpdateActorInput: UpdateActorInput;
@@ -1223,6 +1497,11 @@ export type ActorConnectionResolvers<ContextType = GraphQLContext, ParentType ex
   nodes?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActorCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActorCount'] = ResolversParentTypes['ActorCount']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActorEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
@@ -1270,6 +1549,7 @@ export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   latestVerdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+  mergedFrom?: Resolver<Array<ResolversTypes['ClaimMergeRecord']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['ClaimRelation']>, ParentType, ContextType, Partial<ClaimRelationsArgs>>;
   statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1294,6 +1574,17 @@ export type ClaimEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
 };
 
+export type ClaimMergeRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimMergeRecord'] = ResolversParentTypes['ClaimMergeRecord']> = {
+  mergedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mergedClaimId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  movedEvidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movedRelations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movedStatements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movedVerdicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ClaimRelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimRelation'] = ResolversParentTypes['ClaimRelation']> = {
   claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1306,14 +1597,45 @@ export type ClaimRelationResolvers<ContextType = GraphQLContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ClaimSearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimSearchConnection'] = ResolversParentTypes['ClaimSearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimSearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimSearchEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimSearchEdge'] = ResolversParentTypes['ClaimSearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highlights?: Resolver<Array<ResolversTypes['SearchHighlight']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ClaimStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimStats'] = ResolversParentTypes['ClaimStats']> = {
+  byActor?: Resolver<Array<ResolversTypes['ActorCount']>, ParentType, ContextType, Partial<ClaimStatsByActorArgs>>;
+  byPublisher?: Resolver<Array<ResolversTypes['ActorCount']>, ParentType, ContextType, Partial<ClaimStatsByPublisherArgs>>;
+  byStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  byTopic?: Resolver<Array<ResolversTypes['TopicCount']>, ParentType, ContextType, Partial<ClaimStatsByTopicArgs>>;
+  mostDisputed?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<ClaimStatsMostDisputedArgs>>;
+  newestDenials?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<ClaimStatsNewestDenialsArgs>>;
+  perDay?: Resolver<Array<ResolversTypes['DayCount']>, ParentType, ContextType, RequireFields<ClaimStatsPerDayArgs, 'field' | 'from' | 'to'>>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CreateClaimPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateClaimPayload'] = ResolversParentTypes['CreateClaimPayload']> = {
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  possibleDuplicates?: Resolver<Array<ResolversTypes['SimilarClaim']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DayCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DayCount'] = ResolversParentTypes['DayCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -1337,12 +1659,19 @@ export type LinkClaimsPayloadResolvers<ContextType = GraphQLContext, ParentType 
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type MergeClaimsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeClaimsPayload'] = ResolversParentTypes['MergeClaimsPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  merge?: Resolver<Maybe<ResolversTypes['ClaimMergeRecord']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addEvidence?: Resolver<ResolversTypes['AddEvidencePayload'], ParentType, ContextType, RequireFields<MutationAddEvidenceArgs, 'input'>>;
   addVerdict?: Resolver<ResolversTypes['AddVerdictPayload'], ParentType, ContextType, RequireFields<MutationAddVerdictArgs, 'input'>>;
   createActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
   createClaim?: Resolver<ResolversTypes['CreateClaimPayload'], ParentType, ContextType, RequireFields<MutationCreateClaimArgs, 'input'>>;
   linkClaims?: Resolver<ResolversTypes['LinkClaimsPayload'], ParentType, ContextType, RequireFields<MutationLinkClaimsArgs, 'input'>>;
+  mergeClaims?: Resolver<ResolversTypes['MergeClaimsPayload'], ParentType, ContextType, RequireFields<MutationMergeClaimsArgs, 'input'>>;
   recordStatement?: Resolver<ResolversTypes['RecordStatementPayload'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
   retractEvidence?: Resolver<ResolversTypes['RetractEvidencePayload'], ParentType, ContextType, RequireFields<MutationRetractEvidenceArgs, 'input'>>;
   retractStatement?: Resolver<ResolversTypes['RetractStatementPayload'], ParentType, ContextType, RequireFields<MutationRetractStatementArgs, 'input'>>;
@@ -1381,9 +1710,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   actorByName?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorByNameArgs, 'name'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  claimStats?: Resolver<ResolversTypes['ClaimStats'], ParentType, ContextType, Partial<QueryClaimStatsArgs>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  searchClaims?: Resolver<ResolversTypes['ClaimSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchClaimsArgs, 'query'>>;
+  similarClaims?: Resolver<Array<ResolversTypes['SimilarClaim']>, ParentType, ContextType, RequireFields<QuerySimilarClaimsArgs, 'text'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sourceByUrl?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceByUrlArgs, 'url'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
@@ -1411,6 +1743,18 @@ export type RetractVerdictPayloadResolvers<ContextType = GraphQLContext, ParentT
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+};
+
+export type SearchHighlightResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHighlight'] = ResolversParentTypes['SearchHighlight']> = {
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+};
+
+export type SimilarClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SimilarClaim'] = ResolversParentTypes['SimilarClaim']> = {
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -1465,6 +1809,16 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type StatusCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+};
+
+export type TopicCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicCount'] = ResolversParentTypes['TopicCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UnlinkClaimsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnlinkClaimsPayload'] = ResolversParentTypes['UnlinkClaimsPayload']> = {
   removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1503,6 +1857,7 @@ export type VerdictResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
+  ActorCount?: ActorCountResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   ActorPayload?: ActorPayloadResolvers<ContextType>;
   AddEvidencePayload?: AddEvidencePayloadResolvers<ContextType>;
@@ -1512,11 +1867,17 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  ClaimMergeRecord?: ClaimMergeRecordResolvers<ContextType>;
   ClaimRelation?: ClaimRelationResolvers<ContextType>;
+  ClaimSearchConnection?: ClaimSearchConnectionResolvers<ContextType>;
+  ClaimSearchEdge?: ClaimSearchEdgeResolvers<ContextType>;
+  ClaimStats?: ClaimStatsResolvers<ContextType>;
   CreateClaimPayload?: CreateClaimPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DayCount?: DayCountResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   LinkClaimsPayload?: LinkClaimsPayloadResolvers<ContextType>;
+  MergeClaimsPayload?: MergeClaimsPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1527,11 +1888,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RetractEvidencePayload?: RetractEvidencePayloadResolvers<ContextType>;
   RetractStatementPayload?: RetractStatementPayloadResolvers<ContextType>;
   RetractVerdictPayload?: RetractVerdictPayloadResolvers<ContextType>;
+  SearchHighlight?: SearchHighlightResolvers<ContextType>;
+  SimilarClaim?: SimilarClaimResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourcePayload?: SourcePayloadResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
+  StatusCount?: StatusCountResolvers<ContextType>;
+  TopicCount?: TopicCountResolvers<ContextType>;
   UnlinkClaimsPayload?: UnlinkClaimsPayloadResolvers<ContextType>;
   UpdateClaimPayload?: UpdateClaimPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

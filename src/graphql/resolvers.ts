@@ -1,6 +1,9 @@
 // All resolvers, merged from the feature modules, plus the custom scalars.
 import { DateTimeResolver } from "graphql-scalars";
 import { actorResolvers } from "../modules/actor/actor.resolvers";
+import { claimMergeResolvers } from "../modules/claim-merge/claim-merge.resolvers";
+import { claimStatsResolvers } from "../modules/claim-stats/claim-stats.resolvers";
+import { searchResolvers } from "../modules/search/search.resolvers";
 import { claimRelationResolvers } from "../modules/claim-relation/claim-relation.resolvers";
 import { claimResolvers } from "../modules/claim/claim.resolvers";
 import { evidenceResolvers } from "../modules/evidence/evidence.resolvers";
@@ -21,6 +24,9 @@ const modules: Resolvers[] = [
   evidenceResolvers,
   verdictResolvers,
   provenanceResolvers,
+  searchResolvers,
+  claimMergeResolvers,
+  claimStatsResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; a field defined twice is a bug. */

@@ -23,6 +23,10 @@ export const claimResolvers: Resolvers = {
     relations: (claim, args, { services }) => services.relations.relationsOfClaim(claim.id, args),
     provenance: (claim, _args, { services }) => services.provenance.provenanceOf(claim.id),
   },
+  CreateClaimPayload: {
+    // Empty when the claim was not created (the payload then carries userErrors).
+    possibleDuplicates: (payload) => payload.possibleDuplicates ?? [],
+  },
   ClaimConnection: {
     totalCount: (connection) => connection.totalCount(),
   },

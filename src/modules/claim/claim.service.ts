@@ -8,10 +8,15 @@ import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } fro
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { parseInput } from "../../shared/validation";
+import { findSimilarClaimsIn } from "../search/search.repository";
+import type { SimilarClaimView } from "../search/search.types";
 import { claimFilterSchema, claimFilterSql } from "./claim-filter";
 import { deriveClaimStatus, tallyStances } from "./claim-status";
 import * as repo from "./claim.repository";
 import { claimOrderSchema, createClaimSchema, updateClaimSchema } from "./claim.schema";
+
+/** Similarity at which createClaim reports an existing claim as a possible duplicate. */
+const DUPLICATE_THRESHOLD = 0.5;
 
 const ORDER_IS_NUMERIC: Record<repo.ClaimOrderField, boolean> = {
   UPDATED_AT: false,
@@ -102,16 +107,24 @@ export class ClaimService {
     return (await this.deps.loaders.childCountsByClaim.load(claim.id)).evidence;
   }
 
-  async createClaim(input: unknown): Promise<{ claim: Claim }> {
+  /**
+   * Creates a claim and reports existing claims worded much like it (similarity >= 0.5),
+   * looked up in the same transaction, before the new claim exists.
+   */
+  async createClaim(input: unknown): Promise<{ claim: Claim; possibleDuplicates: SimilarClaimView[] }> {
     const data = parseInput(createClaimSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
+      const similar = await findSimilarClaimsIn(tx, data.text, data.language ?? "en", DUPLICATE_THRESHOLD, 5);
+      const possibleDuplicates = similar
+        .filter((row) => row.similarity >= DUPLICATE_THRESHOLD)
+        .map(({ similarity, ...claim }) => ({ claim, similarity }));
       const created = await repo.insertClaim(tx, {
         text: data.text,
         language: data.language ?? "en",
         topics: data.topics ?? [],
         ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
       });
-      return { claim: await this.refreshDerived(tx, created.id) };
+      return { claim: await this.refreshDerived(tx, created.id), possibleDuplicates };
     });
   }
 

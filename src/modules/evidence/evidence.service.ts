@@ -3,7 +3,7 @@ import type { AttributionHop, Claim, Evidence } from "../../generated/prisma/cli
 import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import { primeEvidence } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
-import { UserInputError } from "../../shared/errors";
+import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
@@ -30,6 +30,12 @@ export class EvidenceService {
   async getEvidence(globalId: string): Promise<Evidence | null> {
     const id = decodeIdOfType(globalId, "Evidence");
     return id ? this.deps.loaders.evidence.load(id) : null;
+  }
+
+  async byId(id: string): Promise<Evidence> {
+    const evidence = await this.deps.loaders.evidence.load(id);
+    if (!evidence) throw new NotFoundError(`evidence ${id} is referenced but missing`);
+    return evidence;
   }
 
   attribution(evidence: Evidence): Promise<AttributionHop[]> {

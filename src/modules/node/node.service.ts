@@ -13,7 +13,12 @@ export interface TypedNode {
 }
 
 export class NodeService {
-  constructor(private readonly services: Omit<Services, "nodes">) {}
+  constructor(
+    private readonly services: Pick<
+      Services,
+      "claims" | "actors" | "sources" | "statements" | "evidence" | "verdicts" | "relations"
+    >,
+  ) {}
 
   async getNodes(globalIds: readonly string[]): Promise<((NodeRow & TypedNode) | null)[]> {
     if (globalIds.length > MAX_PAGE_SIZE) {

@@ -4,7 +4,7 @@ import type { AttributionHop, Claim, Statement } from "../../generated/prisma/cl
 import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import { primeStatements } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
-import { UserInputError } from "../../shared/errors";
+import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
@@ -31,6 +31,12 @@ export class StatementService {
   async getStatement(globalId: string): Promise<Statement | null> {
     const id = decodeIdOfType(globalId, "Statement");
     return id ? this.deps.loaders.statements.load(id) : null;
+  }
+
+  async byId(id: string): Promise<Statement> {
+    const statement = await this.deps.loaders.statements.load(id);
+    if (!statement) throw new NotFoundError(`statement ${id} is referenced but missing`);
+    return statement;
   }
 
   attribution(statement: Statement): Promise<AttributionHop[]> {

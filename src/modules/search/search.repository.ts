@@ -1,0 +1,110 @@
+// Full-text search and trigram similarity over claims (raw SQL through Prisma: the
+// tsvector and pg_trgm operators have no Prisma query API).
+import type { Db, PrismaClient } from "../../db/prisma";
+import { Prisma, type Claim } from "../../generated/prisma/client";
+import { CLAIM_COLUMNS } from "../claim/claim-filter";
+
+/** The query as a tsquery: stemmed in the query's language, or its words as written. */
+function tsquery(query: string, language: string): Prisma.Sql {
+  return Prisma.sql`(websearch_to_tsquery(claimtrail_search_config(${language}), ${query})
+    || websearch_to_tsquery('simple', ${query}))`;
+}
+
+/** One page of matching claims, best first, with their rank. */
+export function searchClaims(
+  db: Db,
+  query: string,
+  language: string,
+  where: Prisma.Sql,
+  take: number,
+  skip: number,
+): Promise<(Claim & { rank: number })[]> {
+  return db.$queryRaw`
+    SELECT ${CLAIM_COLUMNS}, ts_rank_cd(c.search_vector, q.tsq)::float8 AS rank
+    FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
+    WHERE c.search_vector @@ q.tsq AND ${where}
+    ORDER BY rank DESC, c.id
+    LIMIT ${take} OFFSET ${skip}`;
+}
+
+export async function countSearch(db: Db, query: string, language: string, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count
+    FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
+    WHERE c.search_vector @@ q.tsq AND ${where}`;
+  return row?.count ?? 0;
+}
+
+export interface HighlightRow {
+  claim_id: string;
+  field: "CLAIM_TEXT" | "STATEMENT" | "EVIDENCE";
+  statement_id: string | null;
+  evidence_id: string | null;
+  snippet: string;
+}
+
+const HEADLINE_OPTIONS = "StartSel=<b>, StopSel=</b>, MaxWords=30, MinWords=10, MaxFragments=2";
+
+/**
+ * Where the query matched, for the claims of one result page: the wording (always,
+ * marked where its words occur), and each live statement and evidence item that
+ * matches the whole query on its own.
+ */
+export function findHighlights(db: Db, claimIds: readonly string[], query: string, language: string) {
+  const ids = [...claimIds];
+  return db.$queryRaw<HighlightRow[]>`
+    WITH q AS (SELECT ${tsquery(query, language)} AS tsq)
+    SELECT c.id AS claim_id, 'CLAIM_TEXT' AS field, NULL::uuid AS statement_id, NULL::uuid AS evidence_id,
+           ts_headline(claimtrail_search_config(c.language), c.text, q.tsq, ${HEADLINE_OPTIONS}) AS snippet
+    FROM claims c, q WHERE c.id = ANY(${ids}::uuid[])
+    UNION ALL
+    SELECT s.claim_id, 'STATEMENT', s.id, NULL,
+           ts_headline(claimtrail_search_config(c.language), concat_ws(' ', s.quote, s.paraphrase), q.tsq, ${HEADLINE_OPTIONS})
+    FROM statements s JOIN claims c ON c.id = s.claim_id, q
+    WHERE s.claim_id = ANY(${ids}::uuid[]) AND s.retracted_at IS NULL
+      AND (to_tsvector(claimtrail_search_config(c.language), concat_ws(' ', s.quote, s.paraphrase))
+           || to_tsvector('simple', concat_ws(' ', s.quote, s.paraphrase))) @@ q.tsq
+    UNION ALL
+    SELECT e.claim_id, 'EVIDENCE', NULL, e.id,
+           ts_headline(claimtrail_search_config(c.language), concat_ws(' ', e.summary, e.excerpt), q.tsq, ${HEADLINE_OPTIONS})
+    FROM evidence e JOIN claims c ON c.id = e.claim_id, q
+    WHERE e.claim_id = ANY(${ids}::uuid[]) AND e.retracted_at IS NULL
+      AND (to_tsvector(claimtrail_search_config(c.language), concat_ws(' ', e.summary, e.excerpt))
+           || to_tsvector('simple', concat_ws(' ', e.summary, e.excerpt))) @@ q.tsq`;
+}
+
+/**
+ * Claims worded like `text`: trigram matches (pg_trgm's % operator, GIN-indexed, at the
+ * given threshold) and claims whose search document has all of the text's words.
+ * Runs inside a transaction (`SET LOCAL` scopes the threshold to it).
+ */
+export async function findSimilarClaimsIn(
+  tx: Db,
+  text: string,
+  language: string,
+  threshold: number,
+  limit: number,
+): Promise<(Claim & { similarity: number })[]> {
+  await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${Number(threshold)}`);
+  return tx.$queryRaw<(Claim & { similarity: number })[]>`
+    WITH candidates AS (
+      SELECT c.id FROM claims c WHERE c.text % ${text}
+      UNION
+      SELECT c.id FROM claims c
+      WHERE c.search_vector @@ plainto_tsquery(claimtrail_search_config(${language}), ${text})
+    )
+    SELECT ${CLAIM_COLUMNS}, similarity(c.text, ${text})::float8 AS similarity
+    FROM claims c JOIN candidates USING (id)
+    ORDER BY similarity DESC, c.id
+    LIMIT ${limit}`;
+}
+
+export function findSimilarClaims(
+  prisma: PrismaClient,
+  text: string,
+  language: string,
+  threshold: number,
+  limit: number,
+) {
+  return prisma.$transaction((tx) => findSimilarClaimsIn(tx, text, language, threshold, limit));
+}
