@@ -99,19 +99,23 @@ $$;
 -- A claim's search document: its wording (weight A), its live statements' quotes and
 -- paraphrases (B) and its live evidence (C), each stemmed for the claim's language and
 -- also unstemmed ('simple'), so that a query in another language still finds exact words.
+-- Parts are joined with the marker word 'ctsep', so that a quoted phrase cannot match
+-- the end of one part followed by the start of the next ('||' on tsvectors makes them adjacent).
 CREATE FUNCTION claim_search_document(p_claim_id uuid) RETURNS tsvector
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT setweight(to_tsvector(l.cfg, c.text), 'A') || setweight(to_tsvector('simple', c.text), 'A')
-      || setweight(to_tsvector(l.cfg, coalesce(st.body, '')), 'B') || setweight(to_tsvector('simple', coalesce(st.body, '')), 'B')
-      || setweight(to_tsvector(l.cfg, coalesce(ev.body, '')), 'C') || setweight(to_tsvector('simple', coalesce(ev.body, '')), 'C')
+  SELECT setweight(to_tsvector(l.cfg, c.text || ' ctsep'), 'A') || setweight(to_tsvector('simple', c.text || ' ctsep'), 'A')
+      || setweight(to_tsvector(l.cfg, coalesce(st.body, '') || ' ctsep'), 'B')
+      || setweight(to_tsvector('simple', coalesce(st.body, '') || ' ctsep'), 'B')
+      || setweight(to_tsvector(l.cfg, coalesce(ev.body, '') || ' ctsep'), 'C')
+      || setweight(to_tsvector('simple', coalesce(ev.body, '')), 'C')
   FROM claims c
   CROSS JOIN LATERAL (SELECT claimtrail_search_config(c.language) AS cfg) l
   LEFT JOIN LATERAL (
-    SELECT string_agg(concat_ws(' ', s.quote, s.paraphrase), ' ') AS body
+    SELECT string_agg(concat_ws(' ', s.quote, s.paraphrase), ' ctsep ') AS body
     FROM statements s WHERE s.claim_id = c.id AND s.retracted_at IS NULL
   ) st ON true
   LEFT JOIN LATERAL (
-    SELECT string_agg(concat_ws(' ', e.summary, e.excerpt), ' ') AS body
+    SELECT string_agg(concat_ws(' ', e.summary, e.excerpt), ' ctsep ') AS body
     FROM evidence e WHERE e.claim_id = c.id AND e.retracted_at IS NULL
   ) ev ON true
   WHERE c.id = p_claim_id

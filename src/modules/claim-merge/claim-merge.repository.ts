@@ -1,7 +1,8 @@
 // Data access for merging claims (Prisma only; relation rewrites in SQL, so duplicates
 // left by the move are dropped in the same statements).
 import type { Db } from "../../db/prisma";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
+import { SYMMETRIC } from "../claim-relation/claim-relation.service";
 
 /** Moves statements, evidence and verdicts from one claim to another; returns the counts. */
 export async function moveChildren(db: Db, fromId: string, intoId: string) {
@@ -14,7 +15,7 @@ export async function moveChildren(db: Db, fromId: string, intoId: string) {
 /**
  * Re-points the merged claim's relations at the surviving claim. A link between the two
  * claims themselves would become a self-link and is dropped; a link the surviving claim
- * already has is dropped as a duplicate. Returns how many links were moved.
+ * already has (either way round, for symmetric kinds) is dropped as a duplicate. Returns how many links were moved.
  */
 export async function moveRelations(db: Db, fromId: string, intoId: string): Promise<number> {
   await db.$executeRaw`
@@ -25,12 +26,16 @@ export async function moveRelations(db: Db, fromId: string, intoId: string): Pro
     UPDATE claim_relations r SET from_claim_id = ${intoId}::uuid
     WHERE r.from_claim_id = ${fromId}::uuid AND NOT EXISTS (
       SELECT 1 FROM claim_relations d
-      WHERE d.from_claim_id = ${intoId}::uuid AND d.to_claim_id = r.to_claim_id AND d.kind = r.kind)`;
+      WHERE d.kind = r.kind AND (
+        (d.from_claim_id = ${intoId}::uuid AND d.to_claim_id = r.to_claim_id)
+        OR (r.kind::text IN (${Prisma.join(SYMMETRIC)}) AND d.from_claim_id = r.to_claim_id AND d.to_claim_id = ${intoId}::uuid)))`;
   const incoming = await db.$executeRaw`
     UPDATE claim_relations r SET to_claim_id = ${intoId}::uuid
     WHERE r.to_claim_id = ${fromId}::uuid AND NOT EXISTS (
       SELECT 1 FROM claim_relations d
-      WHERE d.to_claim_id = ${intoId}::uuid AND d.from_claim_id = r.from_claim_id AND d.kind = r.kind)`;
+      WHERE d.kind = r.kind AND (
+        (d.to_claim_id = ${intoId}::uuid AND d.from_claim_id = r.from_claim_id)
+        OR (r.kind::text IN (${Prisma.join(SYMMETRIC)}) AND d.to_claim_id = r.from_claim_id AND d.from_claim_id = ${intoId}::uuid)))`;
   return outgoing + incoming;
 }
 

@@ -12,7 +12,7 @@ import * as repo from "./claim-relation.repository";
 import { viewFrom, type ClaimRelationView } from "./claim-relation.types";
 
 /** Kinds that read the same both ways: A contradicts B is B contradicts A. */
-const SYMMETRIC: readonly ClaimRelationKind[] = ["CONTRADICTS", "DUPLICATES"];
+export const SYMMETRIC: readonly ClaimRelationKind[] = ["CONTRADICTS", "DUPLICATES"];
 
 const linkSchema = z.object({
   fromClaimId: globalId("Claim"),

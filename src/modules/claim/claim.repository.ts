@@ -99,7 +99,7 @@ export function listClaims(
   where: Prisma.Sql,
   order: ClaimOrder,
   take: number,
-  after: { value: string | number; id: string } | null,
+  after: { value: string; id: string } | null,
 ): Promise<Claim[]> {
   const { column, type } = ORDER_SQL[order.field];
   const direction = Prisma.raw(order.direction === "ASC" ? "ASC" : "DESC");

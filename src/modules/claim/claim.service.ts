@@ -18,14 +18,6 @@ import { claimOrderSchema, createClaimSchema, updateClaimSchema } from "./claim.
 /** Similarity at which createClaim reports an existing claim as a possible duplicate. */
 const DUPLICATE_THRESHOLD = 0.5;
 
-const ORDER_IS_NUMERIC: Record<repo.ClaimOrderField, boolean> = {
-  UPDATED_AT: false,
-  FIRST_SEEN_AT: false,
-  CREATED_AT: false,
-  STATEMENT_COUNT: true,
-  DISPUTE: true,
-};
-
 export class ClaimService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -57,22 +49,19 @@ export class ClaimService {
       field: "UPDATED_AT",
       direction: "DESC",
     };
-    const after = args.after ? decodeCursor(args.after) : null;
-    if (after && (after.value === null || (typeof after.value === "number") !== ORDER_IS_NUMERIC[order.field])) {
+    const cursor = args.after ? decodeCursor(args.after) : null;
+    // A cursor names its ordering ("UPDATED_AT:2024-..."): one of another ordering is refused.
+    const [field, value] = typeof cursor?.value === "string" ? splitOnce(cursor.value, ":") : [null, null];
+    if (cursor && (field !== order.field || value === null)) {
       throw new BadQueryArgumentError("after", "`after` is a cursor of another ordering.");
     }
-    const rows = await repo.listClaims(
-      this.deps.prisma,
-      where,
-      order,
-      size + 1,
-      after ? { value: after.value ?? 0, id: after.id } : null,
-    );
+    const after = cursor && value !== null ? { value, id: cursor.id } : null;
+    const rows = await repo.listClaims(this.deps.prisma, where, order, size + 1, after);
     return toConnection(
       rows,
       size,
       after !== null,
-      (claim) => ({ value: repo.orderValue(claim, order.field), id: claim.id }),
+      (claim) => ({ value: `${order.field}:${repo.orderValue(claim, order.field)}`, id: claim.id }),
       () => repo.countClaims(this.deps.prisma, where),
     );
   }
@@ -168,6 +157,11 @@ export class ClaimService {
     const claims = await this.deps.loaders.claims.loadMany(ids);
     return claims.filter((claim): claim is Claim => claim !== null && !(claim instanceof Error));
   }
+}
+
+function splitOnce(text: string, separator: string): [string, string] | [null, null] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [null, null] : [text.slice(0, at), text.slice(at + separator.length)];
 }
 
 function groupClaimIds(parentIds: readonly string[], rows: { parent_id: string; claim_id: string }[]): string[][] {

@@ -10,6 +10,23 @@ function tsquery(query: string, language: string): Prisma.Sql {
     || websearch_to_tsquery('simple', ${query}))`;
 }
 
+/**
+ * The `-word` / `-"phrase"` exclusions of a web-search query, as one query matching any
+ * of them in either form. Needed because the two forms are ORed above: without it, a
+ * document excluded in one form (stemmed "-supply" rejects "supplying") would still be
+ * let in by the other.
+ */
+export function exclusionsOf(query: string): string | null {
+  const excluded = [...query.matchAll(/(?:^|\s)-("[^"]+"|[^\s"]+)/g)].map((match) => match[1] ?? "");
+  return excluded.length ? excluded.join(" or ") : null;
+}
+
+function matches(query: string, language: string): Prisma.Sql {
+  const excluded = exclusionsOf(query);
+  const match = Prisma.sql`c.search_vector @@ q.tsq`;
+  return excluded ? Prisma.sql`${match} AND NOT c.search_vector @@ ${tsquery(excluded, language)}` : match;
+}
+
 /** One page of matching claims, best first, with their rank. */
 export function searchClaims(
   db: Db,
@@ -22,7 +39,7 @@ export function searchClaims(
   return db.$queryRaw`
     SELECT ${CLAIM_COLUMNS}, ts_rank_cd(c.search_vector, q.tsq)::float8 AS rank
     FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
-    WHERE c.search_vector @@ q.tsq AND ${where}
+    WHERE ${matches(query, language)} AND ${where}
     ORDER BY rank DESC, c.id
     LIMIT ${take} OFFSET ${skip}`;
 }
@@ -31,7 +48,7 @@ export async function countSearch(db: Db, query: string, language: string, where
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count
     FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
-    WHERE c.search_vector @@ q.tsq AND ${where}`;
+    WHERE ${matches(query, language)} AND ${where}`;
   return row?.count ?? 0;
 }
 
@@ -74,8 +91,9 @@ export function findHighlights(db: Db, claimIds: readonly string[], query: strin
 }
 
 /**
- * Claims worded like `text`: trigram matches (pg_trgm's % operator, GIN-indexed, at the
- * given threshold) and claims whose search document has all of the text's words.
+ * Claims worded like `text`: trigram similarity at least `threshold` (pg_trgm's %
+ * operator, GIN-indexed), most similar first; among equally similar wordings, the one
+ * whose search document ranks higher for the text's words (full-text) first.
  * Runs inside a transaction (`SET LOCAL` scopes the threshold to it).
  */
 export async function findSimilarClaimsIn(
@@ -87,15 +105,12 @@ export async function findSimilarClaimsIn(
 ): Promise<(Claim & { similarity: number })[]> {
   await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${Number(threshold)}`);
   return tx.$queryRaw<(Claim & { similarity: number })[]>`
-    WITH candidates AS (
-      SELECT c.id FROM claims c WHERE c.text % ${text}
-      UNION
-      SELECT c.id FROM claims c
-      WHERE c.search_vector @@ plainto_tsquery(claimtrail_search_config(${language}), ${text})
-    )
     SELECT ${CLAIM_COLUMNS}, similarity(c.text, ${text})::float8 AS similarity
-    FROM claims c JOIN candidates USING (id)
-    ORDER BY similarity DESC, c.id
+    FROM claims c
+    WHERE c.text % ${text}
+    ORDER BY similarity DESC,
+             ts_rank(c.search_vector, plainto_tsquery(claimtrail_search_config(${language}), ${text})) DESC,
+             c.id
     LIMIT ${limit}`;
 }
 
