@@ -3,6 +3,9 @@
 // the same public schema as one built by `prisma migrate diff --from-empty` of the
 // current schema.prisma. When this fails, a schema change has no migration (or a
 // migration no schema change): write one with `prisma migrate diff` (CONTRIBUTING.md).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { claimChildrenFunctionSql } from "../src/modules/claim/claim-children.repository";
 import { createTestDatabase } from "./helpers/test-server";
 import {
   createEmptyDatabase,
@@ -65,4 +68,12 @@ test("a column that only the database has is reported as drift", async () => {
   expect({ ...snapshot, tables: { ...snapshot.tables, claims: { ...snapshot.tables.claims!, columns } } }).toEqual(
     fromSchema,
   );
+});
+
+test("the committed claim-children function is the one the code generates", () => {
+  const migration = readFileSync(
+    path.join(__dirname, "..", "prisma", "migrations", "20261126160000_claim_children", "migration.sql"),
+    "utf8",
+  );
+  expect(migration).toContain(claimChildrenFunctionSql());
 });

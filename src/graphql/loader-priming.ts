@@ -6,8 +6,9 @@ import type { KeyLoaders as Loaders } from "./loaders";
 
 export type SourceGraph = Source & { publisher: Actor | null };
 export type HopGraph = AttributionHop & { actor: Actor; source: SourceGraph | null };
-export type StatementGraph = Statement & { actor: Actor; source: SourceGraph; hops: HopGraph[] };
-export type EvidenceGraph = Evidence & { actor: Actor | null; source: SourceGraph; hops: HopGraph[] };
+/** A statement with its related rows; `hops` only when they were loaded with it. */
+export type StatementGraph = Statement & { actor: Actor; source: SourceGraph; hops?: HopGraph[] };
+export type EvidenceGraph = Evidence & { actor: Actor | null; source: SourceGraph; hops?: HopGraph[] };
 export type VerdictGraph = Verdict & { reviewer: Actor };
 
 function primeActor(loaders: Loaders, actor: Actor | null): void {
@@ -20,7 +21,7 @@ function primeSource(loaders: Loaders, source: SourceGraph | null): void {
   primeActor(loaders, source.publisher);
 }
 
-function primeHops(loaders: Loaders, hops: HopGraph[]): void {
+export function primeHops(loaders: Loaders, hops: HopGraph[]): void {
   for (const hop of hops) {
     primeActor(loaders, hop.actor);
     primeSource(loaders, hop.source);
@@ -32,8 +33,10 @@ export function primeStatements(loaders: Loaders, statements: StatementGraph[]):
     loaders.statements.prime(statement.id, statement);
     primeActor(loaders, statement.actor);
     primeSource(loaders, statement.source);
-    loaders.hopsByStatement.prime(statement.id, statement.hops);
-    primeHops(loaders, statement.hops);
+    if (statement.hops) {
+      loaders.hopsByStatement.prime(statement.id, statement.hops);
+      primeHops(loaders, statement.hops);
+    }
   }
 }
 
@@ -42,8 +45,10 @@ export function primeEvidence(loaders: Loaders, items: EvidenceGraph[]): void {
     loaders.evidence.prime(item.id, item);
     primeActor(loaders, item.actor);
     primeSource(loaders, item.source);
-    loaders.hopsByEvidence.prime(item.id, item.hops);
-    primeHops(loaders, item.hops);
+    if (item.hops) {
+      loaders.hopsByEvidence.prime(item.id, item.hops);
+      primeHops(loaders, item.hops);
+    }
   }
 }
 

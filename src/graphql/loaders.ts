@@ -21,18 +21,9 @@ import { findSourcesByIds } from "../modules/source/source.repository";
 import { countLiveStatementsByActors, findStatementsByIds } from "../modules/statement/statement.repository";
 import { findEvidenceByIds } from "../modules/evidence/evidence.repository";
 import { findVerdictsByIds } from "../modules/verdict/verdict.repository";
-import { groupsByKey, pagesByKey, ParameterizedLoaders, rowsByKey } from "../shared/batch";
-import { findEvidencePagesByClaims } from "../modules/evidence/evidence.repository";
-import { findStatementPagesByClaims } from "../modules/statement/statement.repository";
-import { findVerdictPagesByClaims } from "../modules/verdict/verdict.repository";
-import {
-  primeEvidence,
-  primeStatements,
-  primeVerdicts,
-  type EvidenceGraph,
-  type StatementGraph,
-  type VerdictGraph,
-} from "./loader-priming";
+import { groupsByKey, ParameterizedLoaders, rowsByKey } from "../shared/batch";
+import { findClaimChildren, type ClaimChildren } from "../modules/claim/claim-children.repository";
+import { primeEvidence, primeHops, primeStatements, primeVerdicts } from "./loader-priming";
 
 function byId<R extends { id: string }>(
   find: (db: PrismaClient, ids: readonly string[]) => Promise<R[]>,
@@ -53,33 +44,31 @@ export function createLoaders(prisma: PrismaClient) {
   const loaders = createKeyLoaders(prisma);
   return {
     ...loaders,
-    /** The first CLAIM_CHILD_WINDOW live statements of each claim, with their graphs. */
-    liveStatementsByClaim: new DataLoader<string, StatementGraph[]>(async (ids) => {
-      const pages = pagesByKey(
-        ids,
-        await findStatementPagesByClaims(prisma, ids, { take: CLAIM_CHILD_WINDOW, skip: 0 }),
-      );
-      primeStatements(loaders, pages.flat());
-      return pages;
-    }),
-    liveEvidenceByClaim: new DataLoader<string, EvidenceGraph[]>(async (ids) => {
-      const pages = pagesByKey(
-        ids,
-        await findEvidencePagesByClaims(prisma, ids, { take: CLAIM_CHILD_WINDOW, skip: 0 }),
-      );
-      primeEvidence(loaders, pages.flat());
-      return pages;
-    }),
-    liveVerdictsByClaim: new DataLoader<string, VerdictGraph[]>(async (ids) => {
-      const pages = pagesByKey(ids, await findVerdictPagesByClaims(prisma, ids, { take: VERDICT_WINDOW, skip: 0 }));
-      primeVerdicts(loaders, pages.flat());
-      return pages;
+    /**
+     * Per claim, the first CLAIM_CHILD_WINDOW live statements and evidence items and the
+     * first VERDICT_WINDOW live verdicts, with their related rows, in one SQL statement;
+     * the related rows prime the key loaders.
+     */
+    claimChildren: new DataLoader<string, ClaimChildren>(async (ids) => {
+      const rows = await findClaimChildren(prisma, ids, {
+        statements: CLAIM_CHILD_WINDOW,
+        evidence: CLAIM_CHILD_WINDOW,
+        verdicts: VERDICT_WINDOW,
+      });
+      return rowsByKey(ids, rows, (row) => row.claimId).map((row, index) => {
+        const children = row ?? { claimId: ids[index] ?? "", statements: [], evidence: [], verdicts: [] };
+        primeStatements(loaders, children.statements);
+        primeEvidence(loaders, children.evidence);
+        primeVerdicts(loaders, children.verdicts);
+        return children;
+      });
     }),
   };
 }
 
 function createKeyLoaders(prisma: PrismaClient) {
-  return {
+  // The hop loaders prime the actor and source loaders of this same object.
+  const keyLoaders: KeyLoaders = {
     claims: byId<Claim>(findClaimsByIds, prisma),
     actors: byId<Actor>(findActorsByIds, prisma),
     sources: byId<Source>(findSourcesByIds, prisma),
@@ -96,12 +85,16 @@ function createKeyLoaders(prisma: PrismaClient) {
     aliasesByActor: new DataLoader<string, ActorAlias[]>(async (ids) =>
       groupsByKey(ids, await findAliasesByActorIds(prisma, ids), (row) => row.actorId),
     ),
-    hopsByStatement: new DataLoader<string, AttributionHop[]>(async (ids) =>
-      groupsByKey(ids, await findHopsByStatementIds(prisma, ids), (row) => row.statementId ?? ""),
-    ),
-    hopsByEvidence: new DataLoader<string, AttributionHop[]>(async (ids) =>
-      groupsByKey(ids, await findHopsByEvidenceIds(prisma, ids), (row) => row.evidenceId ?? ""),
-    ),
+    hopsByStatement: new DataLoader<string, AttributionHop[]>(async (ids) => {
+      const hops = await findHopsByStatementIds(prisma, ids);
+      primeHops(keyLoaders, hops);
+      return groupsByKey(ids, hops, (row) => row.statementId ?? "");
+    }),
+    hopsByEvidence: new DataLoader<string, AttributionHop[]>(async (ids) => {
+      const hops = await findHopsByEvidenceIds(prisma, ids);
+      primeHops(keyLoaders, hops);
+      return groupsByKey(ids, hops, (row) => row.evidenceId ?? "");
+    }),
     childCountsByClaim: new DataLoader<string, { statements: number; evidence: number }>(async (ids) => {
       const rows = await countChildrenByClaims(prisma, ids);
       return rowsByKey(ids, rows, (row) => row.id).map((row) => row?._count ?? { statements: 0, evidence: 0 });
@@ -113,8 +106,24 @@ function createKeyLoaders(prisma: PrismaClient) {
     /** Loaders of pages whose batch depends on arguments (page size, filters). */
     paged: new ParameterizedLoaders(),
   };
+  return keyLoaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 /** The loaders by key, which priming fills. */
-export type KeyLoaders = ReturnType<typeof createKeyLoaders>;
+export interface KeyLoaders {
+  claims: DataLoader<string, Claim | null>;
+  actors: DataLoader<string, Actor | null>;
+  sources: DataLoader<string, Source | null>;
+  statements: DataLoader<string, Statement | null>;
+  evidence: DataLoader<string, Evidence | null>;
+  verdicts: DataLoader<string, Verdict | null>;
+  relations: DataLoader<string, ClaimRelation | null>;
+  mergeTargets: DataLoader<string, string | null>;
+  aliasesByActor: DataLoader<string, ActorAlias[]>;
+  hopsByStatement: DataLoader<string, AttributionHop[]>;
+  hopsByEvidence: DataLoader<string, AttributionHop[]>;
+  childCountsByClaim: DataLoader<string, { statements: number; evidence: number }>;
+  statementCountByActor: DataLoader<string, number>;
+  paged: ParameterizedLoaders;
+}

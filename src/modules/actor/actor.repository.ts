@@ -1,10 +1,14 @@
 // Data access for actors and their aliases (Prisma only).
 import type { Db } from "../../db/prisma";
 import type { ActorKind } from "../../generated/prisma/enums";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Actor, Prisma } from "../../generated/prisma/client";
 
-export function findActorsByIds(db: Db, ids: readonly string[]) {
-  return db.actor.findMany({ where: { id: { in: [...ids] } } });
+/** By ID (raw SQL: the hottest lookup of all, kept off Prisma's query compiler). */
+export function findActorsByIds(db: Db, ids: readonly string[]): Promise<Actor[]> {
+  return db.$queryRaw<Actor[]>`
+    SELECT id, name, name_key AS "nameKey", kind::text AS kind, description, affiliation,
+           created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM actors WHERE id = ANY(${[...ids]}::uuid[])`;
 }
 
 /** The actor whose name or one of whose aliases normalizes to `key`. */

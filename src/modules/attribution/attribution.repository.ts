@@ -24,6 +24,7 @@ export function findHopsByStatementIds(db: Db, statementIds: readonly string[]) 
   return db.attributionHop.findMany({
     where: { statementId: { in: [...statementIds] } },
     orderBy: [{ statementId: "asc" }, { position: "asc" }],
+    include: HOP_GRAPH.include,
   });
 }
 
@@ -31,5 +32,6 @@ export function findHopsByEvidenceIds(db: Db, evidenceIds: readonly string[]) {
   return db.attributionHop.findMany({
     where: { evidenceId: { in: [...evidenceIds] } },
     orderBy: [{ evidenceId: "asc" }, { position: "asc" }],
+    include: HOP_GRAPH.include,
   });
 }

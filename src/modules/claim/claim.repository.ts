@@ -6,8 +6,8 @@ import type { Claim } from "../../generated/prisma/client";
 import { CLAIM_COLUMNS } from "./claim-filter";
 import type { StanceTally } from "./claim-status";
 
-export function findClaimsByIds(db: Db, ids: readonly string[]) {
-  return db.claim.findMany({ where: { id: { in: [...ids] } } });
+export function findClaimsByIds(db: Db, ids: readonly string[]): Promise<Claim[]> {
+  return db.$queryRaw<Claim[]>`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ANY(${[...ids]}::uuid[])`;
 }
 
 export function insertClaim(db: Db, data: Prisma.ClaimCreateInput) {
@@ -101,6 +101,16 @@ export function listClaims(
   take: number,
   after: { value: string; id: string } | null,
 ): Promise<Claim[]> {
+  return db.$queryRaw<Claim[]>(listClaimsSql(where, order, take, after));
+}
+
+/** The SQL of listClaims (the benchmark EXPLAINs it). */
+export function listClaimsSql(
+  where: Prisma.Sql,
+  order: ClaimOrder,
+  take: number,
+  after: { value: string; id: string } | null,
+): Prisma.Sql {
   const { column, type } = ORDER_SQL[order.field];
   const direction = Prisma.raw(order.direction === "ASC" ? "ASC" : "DESC");
   const keyset = after
@@ -108,7 +118,7 @@ export function listClaims(
       ? Prisma.sql`AND (${column}, c.id) > (${after.value}::${type}, ${after.id}::uuid)`
       : Prisma.sql`AND (${column}, c.id) < (${after.value}::${type}, ${after.id}::uuid)`
     : Prisma.empty;
-  return db.$queryRaw<Claim[]>`
+  return Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM claims c
     WHERE ${where} ${keyset}
     ORDER BY ${column} ${direction}, c.id ${direction}

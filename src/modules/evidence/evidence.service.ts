@@ -61,7 +61,7 @@ export class EvidenceService {
 
   /** The claim's first CLAIM_CHILD_WINDOW live evidence items, with their graphs. */
   liveEvidenceOfClaim(claimId: string): Promise<Evidence[]> {
-    return this.deps.loaders.liveEvidenceByClaim.load(claimId);
+    return this.deps.loaders.claimChildren.load(claimId).then((children) => children.evidence);
   }
 
   private loadPage(claimId: string, options: EvidenceListOptions): Promise<Evidence[]> {

@@ -1,10 +1,15 @@
 // Data access for sources (Prisma only).
 import type { Db } from "../../db/prisma";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, Source } from "../../generated/prisma/client";
 import type { SourceKind } from "../../generated/prisma/enums";
 
-export function findSourcesByIds(db: Db, ids: readonly string[]) {
-  return db.source.findMany({ where: { id: { in: [...ids] } } });
+/** By ID (raw SQL, like findActorsByIds). */
+export function findSourcesByIds(db: Db, ids: readonly string[]): Promise<Source[]> {
+  return db.$queryRaw<Source[]>`
+    SELECT id, url, source_key AS "sourceKey", title, kind::text AS kind, language, publisher_id AS "publisherId",
+           published_at AS "publishedAt", retrieved_at AS "retrievedAt", content_hash AS "contentHash",
+           archive_url AS "archiveUrl", created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM sources WHERE id = ANY(${[...ids]}::uuid[])`;
 }
 
 export function findSourceByKey(db: Db, sourceKey: string) {

@@ -54,7 +54,7 @@ export class StatementService {
 
   /** The claim's first CLAIM_CHILD_WINDOW live statements, with their graphs (shared by lists and provenance). */
   liveStatementsOfClaim(claimId: string): Promise<Statement[]> {
-    return this.deps.loaders.liveStatementsByClaim.load(claimId);
+    return this.deps.loaders.claimChildren.load(claimId).then((children) => children.statements);
   }
 
   statementsOfActor(actorId: string, args: ListArgs): Promise<Statement[]> {

@@ -35,9 +35,9 @@ export class VerdictService {
   ): Promise<Verdict[]> {
     const options = { ...offsetPage(args), includeRetracted: args.includeRetracted ?? false };
     if (!options.includeRetracted && options.skip + options.take <= VERDICT_WINDOW) {
-      return this.deps.loaders.liveVerdictsByClaim
+      return this.deps.loaders.claimChildren
         .load(claimId)
-        .then((verdicts) => verdicts.slice(options.skip, options.skip + options.take));
+        .then((children) => children.verdicts.slice(options.skip, options.skip + options.take));
     }
     return this.deps.loaders.paged
       .get("verdictsByClaim", options, async (keys, opts) => {

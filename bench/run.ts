@@ -1,0 +1,378 @@
+// `npm run bench`: the standard workload of shared/bench/WORKLOAD.md. Builds the data
+// set in its own database, starts the server (production mode, one process), measures
+// Q1, Q2, Q3 and M1 with autocannon and the raw-SQL ceiling with pgbench, prints one
+// table, and removes what it started.
+//
+// Settings (environment): BENCH_DATABASE_URL (a PostgreSQL server to create the bench
+// database on; default the machine's postgresql://postgres@127.0.0.1:5432/postgres),
+// BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_RUNS (3), BENCH_CONNECTIONS (32),
+// BENCH_KEEP_DB=1 to keep the database afterwards.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { Client } from "pg";
+import pino from "pino";
+import { startServer } from "../src/app";
+import { migrateDeploy } from "../src/db/migrate";
+import { createPrismaClient } from "../src/db/prisma";
+import { Prisma } from "../src/generated/prisma/client";
+import { claimFilterSql } from "../src/modules/claim/claim-filter";
+import { listClaimsSql } from "../src/modules/claim/claim.repository";
+import { loadSeedCaseOnce } from "../src/seed/load-seed-case";
+import { encodeId } from "../src/shared/global-id";
+import { datasetSteps } from "./dataset";
+import { runLoad, type RunResult } from "./load";
+import { pgbenchTps } from "./pgbench";
+import { M1, Q1, Q2, Q3, RAW_Q1, RAW_Q2, RAW_Q3, SEARCH_TERMS } from "./queries";
+
+const root = path.join(__dirname, "..");
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const SECONDS = env("BENCH_SECONDS", 20);
+const WARMUP = env("BENCH_WARMUP", 5);
+const RUNS = env("BENCH_RUNS", 3);
+const CONNECTIONS = env("BENCH_CONNECTIONS", 32);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DATABASE = `claimtrail_bench_${process.pid}`;
+
+const started = Date.now();
+function progress(message: string): void {
+  const elapsed = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[${elapsed}s] ${message}\n`);
+}
+
+/** A deterministic pseudo-random sequence (mulberry32), so every run sends the same requests. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function buildDatabase(databaseUrl: string): Promise<void> {
+  await admin((client) => client.query(`CREATE DATABASE ${DATABASE}`));
+  progress("applying migrations");
+  await migrateDeploy(databaseUrl);
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const loadStarted = Date.now();
+  try {
+    for (const step of datasetSteps()) {
+      progress(`data set: ${step.label}`);
+      await db.query(step.sql, step.params);
+    }
+    progress(`data set built in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
+  } finally {
+    await db.end();
+  }
+  const prisma = createPrismaClient({ databaseUrl });
+  await loadSeedCaseOnce(prisma, pino({ level: "warn" }));
+  await prisma.$disconnect();
+}
+
+interface Fixtures {
+  claimIds: string[];
+  actorIds: string[];
+  sourceIds: string[];
+}
+
+/** The fixed lists requests draw from, also stored for pgbench's raw SQL. */
+async function fixtures(databaseUrl: string): Promise<Fixtures> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`CREATE TABLE bench_claim_ids AS
+      SELECT row_number() OVER (ORDER BY md5(id::text)) AS n, id FROM claims ORDER BY md5(id::text) LIMIT 1000`);
+    await db.query(`CREATE TABLE bench_terms AS SELECT row_number() OVER () AS n, term FROM unnest($1::text[]) term`, [
+      SEARCH_TERMS,
+    ]);
+    const claims = await db.query<{ id: string }>(`SELECT id FROM bench_claim_ids ORDER BY n`);
+    const actors = await db.query<{ id: string }>(
+      `SELECT id FROM actors WHERE kind = 'PERSON' ORDER BY md5(id::text) LIMIT 1000`,
+    );
+    const sources = await db.query<{ id: string }>(`SELECT id FROM sources ORDER BY md5(id::text) LIMIT 1000`);
+    return {
+      claimIds: claims.rows.map((row) => row.id),
+      actorIds: actors.rows.map((row) => row.id),
+      sourceIds: sources.rows.map((row) => row.id),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+type Workload = { name: string; body: () => string; raw: string | null };
+
+function workloads(f: Fixtures): Workload[] {
+  const random = prng(42);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
+  let term = 0;
+  let quote = 0;
+  return [
+    {
+      name: "Q1 claim page",
+      body: () => JSON.stringify({ query: Q1, variables: { id: encodeId("Claim", pick(f.claimIds)) } }),
+      raw: RAW_Q1,
+    },
+    { name: "Q2 dashboard list", body: () => JSON.stringify({ query: Q2 }), raw: RAW_Q2 },
+    {
+      name: "Q3 search",
+      body: () => JSON.stringify({ query: Q3, variables: { q: SEARCH_TERMS[term++ % SEARCH_TERMS.length] } }),
+      raw: RAW_Q3,
+    },
+    {
+      name: "M1 recordStatement",
+      body: () =>
+        JSON.stringify({
+          query: M1,
+          variables: {
+            input: {
+              claimId: encodeId("Claim", pick(f.claimIds)),
+              stance: "ASSERTS",
+              quote: `benchmark quote ${(quote += 1)}`,
+              actor: { id: encodeId("Actor", pick(f.actorIds)) },
+              source: { id: encodeId("Source", pick(f.sourceIds)) },
+            },
+          },
+        }),
+      raw: null,
+    },
+  ];
+}
+
+/** SQL statements one request of each workload runs, counted on an in-process server. */
+async function sqlPerRequest(databaseUrl: string, list: Workload[]): Promise<Map<string, number>> {
+  const prisma = createPrismaClient({ databaseUrl, emitQueryEvents: true });
+  let count = 0;
+  prisma.$on("query", () => (count += 1));
+  const server = await startServer({
+    prisma,
+    logger: pino({ level: "warn" }),
+    nodeEnv: "production",
+    port: 0,
+    host: "127.0.0.1",
+  });
+  const counts = new Map<string, number>();
+  try {
+    for (const workload of list) {
+      count = 0;
+      const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: workload.body(),
+      });
+      const text = await response.text();
+      if (text.includes('"errors"')) throw new Error(`${workload.name} failed: ${text.slice(0, 500)}`);
+      counts.set(workload.name, count);
+    }
+  } finally {
+    await server.close();
+    await prisma.$disconnect();
+  }
+  return counts;
+}
+
+/** EXPLAIN of the list query under each standard filter: any sequential scan of claims or statements? */
+async function planCheck(databaseUrl: string, f: Fixtures): Promise<string[]> {
+  const prisma = createPrismaClient({ databaseUrl });
+  const filters: Record<string, Parameters<typeof claimFilterSql>[0]> = {
+    status: { status: ["DISPUTED"] },
+    topic: { topic: "missiles-launched" },
+    language: { language: "en" },
+    "said by": { saidBy: f.actorIds[0] ?? null },
+    "denied by": { saidBy: f.actorIds[0] ?? null, stance: "DENIES" },
+    source: { source: f.sourceIds[0] ?? null },
+    "has verdict": { hasVerdict: true },
+    "verdict rating": { verdictRating: "False" },
+    "first seen range": { firstSeenAfter: new Date("2024-01-01"), firstSeenBefore: new Date("2024-02-01") },
+  };
+  const lines: string[] = [];
+  try {
+    for (const [name, filter] of Object.entries(filters)) {
+      for (const field of ["UPDATED_AT", "DISPUTE"] as const) {
+        const sql = listClaimsSql(claimFilterSql(filter), { field, direction: "DESC" }, 21, null);
+        const rows = await prisma.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${sql}`);
+        const plan = JSON.stringify(rows[0]?.["QUERY PLAN"] ?? "");
+        const seqScans = [
+          ...plan.matchAll(/"Node Type":"Seq Scan","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"(\w+)"/g),
+        ]
+          .map((m) => m[1])
+          .filter((table) => table === "claims" || table === "statements");
+        lines.push(
+          `${`${name} / ${field}`.padEnd(32)} ${seqScans.length ? `SEQ SCAN on ${seqScans.join(", ")}` : "index only"}`,
+        );
+      }
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+  return lines;
+}
+
+async function startAppServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      MIGRATE_ON_START: "false",
+      SEED_DEMO_DATA: "false",
+      LOG_LEVEL: "warn",
+      DATABASE_POOL_SIZE: "20",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGTERM");
+  throw new Error("the server did not start");
+}
+
+function format(n: number, digits = 0): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = (() => {
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${DATABASE}`;
+    return url.toString();
+  })();
+  let server: ChildProcess | null = null;
+  try {
+    progress(`building the data set in database ${DATABASE}`);
+    await buildDatabase(databaseUrl);
+    const f = await fixtures(databaseUrl);
+    const list = workloads(f);
+    progress("building the server (npm run build)");
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    progress("counting SQL statements per request");
+    const sqlCounts = await sqlPerRequest(databaseUrl, list);
+    progress("checking query plans of the standard filters");
+    const plans = await planCheck(databaseUrl, f);
+    const app = await startAppServer(databaseUrl);
+    server = app.child;
+    const rows: string[] = [];
+    const cpuNotes: string[] = [];
+    for (const workload of list) {
+      progress(`${workload.name}: ${WARMUP} s warm-up`);
+      await runLoad({ url: app.url, connections: CONNECTIONS, seconds: WARMUP, body: workload.body }, server.pid ?? 0);
+      const runs: RunResult[] = [];
+      for (let run = 1; run <= RUNS; run += 1) {
+        progress(`${workload.name}: run ${run}/${RUNS} (${SECONDS} s, ${CONNECTIONS} connections)`);
+        runs.push(
+          await runLoad(
+            { url: app.url, connections: CONNECTIONS, seconds: SECONDS, body: workload.body },
+            server.pid ?? 0,
+          ),
+        );
+      }
+      const rps = runs.map((r) => r.requestsPerSecond);
+      let ceiling: number | null = null;
+      if (workload.raw) {
+        const tps: number[] = [];
+        for (let run = 1; run <= RUNS; run += 1) {
+          progress(`${workload.name}: raw-SQL ceiling, pgbench run ${run}/${RUNS}`);
+          tps.push(await pgbenchTps(databaseUrl, workload.raw, CONNECTIONS, SECONDS));
+        }
+        ceiling = median(tps);
+      }
+      const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+      rows.push(
+        [
+          workload.name.padEnd(20),
+          `${format(median(rps))} (${format(Math.min(...rps))}–${format(Math.max(...rps))})`.padStart(22),
+          format(median(runs.map((r) => r.p50))).padStart(6),
+          format(median(runs.map((r) => r.p99))).padStart(6),
+          String(errors).padStart(7),
+          String(sqlCounts.get(workload.name) ?? "?").padStart(5),
+          (ceiling === null ? "–" : format(ceiling)).padStart(9),
+          (ceiling === null ? "–" : `${format((median(rps) / ceiling) * 100)}%`).padStart(8),
+        ].join(" "),
+      );
+      const cpu = runs[runs.length - 1]?.cpu ?? {};
+      cpuNotes.push(
+        `${workload.name.padEnd(20)} ${Object.entries(cpu)
+          .map(([name, share]) => `${name} ${format(share * 100)}%`)
+          .join(", ")}`,
+      );
+    }
+    console.log("\nclaimtrail benchmark (shared/bench/WORKLOAD.md), one server process, production mode");
+    console.log(
+      `${RUNS} runs of ${SECONDS} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections; median (min–max)\n`,
+    );
+    console.log(
+      [
+        "query".padEnd(20),
+        "req/s".padStart(22),
+        "p50 ms".padStart(6),
+        "p99 ms".padStart(6),
+        "errors".padStart(7),
+        "SQL".padStart(5),
+        "raw SQL".padStart(9),
+        "of raw".padStart(8),
+      ].join(" "),
+    );
+    for (const row of rows) console.log(row);
+    console.log("\nCPU use during the last run (100% = one core of 2):");
+    for (const note of cpuNotes) console.log(`  ${note}`);
+    console.log("\nQuery plans of the claims list under the standard filters:");
+    for (const line of plans) console.log(`  ${line}`);
+  } finally {
+    if (server) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server?.once("exit", resolve));
+    }
+    if (!process.env.BENCH_KEEP_DB) {
+      progress(`dropping database ${DATABASE}`);
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
