@@ -16,8 +16,16 @@ export const HOP_GRAPH = {
   include: { actor: true, source: { include: { publisher: true } } },
 } as const;
 
+/** Inserts a chain in one statement (raw SQL with unnest: it runs on every recordStatement). */
 export async function insertHops(db: Db, owner: { statementId: string } | { evidenceId: string }, hops: NewHop[]) {
-  await db.attributionHop.createMany({ data: hops.map((hop) => ({ ...owner, ...hop })) });
+  const statementId = "statementId" in owner ? owner.statementId : null;
+  const evidenceId = "evidenceId" in owner ? owner.evidenceId : null;
+  await db.$executeRaw`
+    INSERT INTO attribution_hops (statement_id, evidence_id, position, relation, actor_id, source_id, note)
+    SELECT ${statementId}::uuid, ${evidenceId}::uuid, h.position, h.relation::"HopRelation", h.actor_id, h.source_id, h.note
+    FROM unnest(${hops.map((hop) => hop.position)}::int[], ${hops.map((hop) => hop.relation)}::text[],
+                ${hops.map((hop) => hop.actorId)}::uuid[], ${hops.map((hop) => hop.sourceId)}::uuid[],
+                ${hops.map((hop) => hop.note)}::text[]) AS h(position, relation, actor_id, source_id, note)`;
 }
 
 export function findHopsByStatementIds(db: Db, statementIds: readonly string[]) {

@@ -24,8 +24,8 @@ export function updateClaim(db: Db, id: string, data: Prisma.ClaimUpdateInput) {
  * False when there is no such claim.
  */
 export async function touchClaimForUpdate(db: Db, id: string): Promise<boolean> {
-  const result = await db.claim.updateMany({ where: { id }, data: { updatedAt: new Date() } });
-  return result.count === 1;
+  const updated = await db.$executeRaw`UPDATE claims SET updated_at = now() WHERE id = ${id}::uuid`;
+  return updated === 1;
 }
 
 /** The claim a merged claim was folded into, if it was. */
@@ -48,19 +48,19 @@ export async function derivedInputs(
   db: Db,
   claimId: string,
 ): Promise<{ latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }> {
-  const verdict = await db.verdict.findFirst({
-    where: { claimId, retractedAt: null },
-    orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
-    select: { conclusion: true },
-  });
-  const stances = await db.statement.groupBy({
-    by: ["stance"],
-    where: { claimId, retractedAt: null },
-    _count: { _all: true },
-  });
+  // One round trip: the stance counts, plus a row for the latest verdict's conclusion.
+  const rows = await db.$queryRaw<{ kind: "stance" | "verdict"; value: string; count: number }[]>`
+    SELECT 'stance' AS kind, stance::text AS value, count(*)::int AS count
+    FROM statements WHERE claim_id = ${claimId}::uuid AND retracted_at IS NULL GROUP BY stance
+    UNION ALL
+    (SELECT 'verdict', conclusion::text, 0 FROM verdicts
+     WHERE claim_id = ${claimId}::uuid AND retracted_at IS NULL
+     ORDER BY reviewed_at DESC, created_at DESC LIMIT 1)`;
   return {
-    latestVerdict: verdict?.conclusion ?? null,
-    stanceCounts: stances.map((row) => ({ stance: row.stance, count: row._count._all })),
+    latestVerdict: (rows.find((row) => row.kind === "verdict")?.value as ClaimStatus | undefined) ?? null,
+    stanceCounts: rows
+      .filter((row) => row.kind === "stance")
+      .map((row) => ({ stance: row.value as Stance, count: row.count })),
   };
 }
 

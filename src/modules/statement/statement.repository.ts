@@ -1,6 +1,6 @@
 // Data access for statements (Prisma only).
 import type { Db } from "../../db/prisma";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, Statement } from "../../generated/prisma/client";
 import type { Stance } from "../../generated/prisma/enums";
 import { HOP_GRAPH } from "../attribution/attribution.repository";
 
@@ -95,8 +95,28 @@ export function countLiveStatementsByActors(db: Db, actorIds: readonly string[])
   });
 }
 
-export function insertStatement(db: Db, data: Prisma.StatementUncheckedCreateInput) {
-  return db.statement.create({ data });
+export interface NewStatement {
+  claimId: string;
+  actorId: string;
+  sourceId: string;
+  stance: Stance;
+  quote: string | null;
+  paraphrase: string | null;
+  language: string | null;
+  statedAt: Date | null;
+}
+
+/** Inserts a statement (raw SQL: recordStatement is the hottest write). */
+export async function insertStatement(db: Db, data: NewStatement): Promise<Statement> {
+  const [row] = await db.$queryRaw<Statement[]>`
+    INSERT INTO statements (claim_id, actor_id, source_id, stance, quote, paraphrase, language, stated_at, updated_at)
+    VALUES (${data.claimId}::uuid, ${data.actorId}::uuid, ${data.sourceId}::uuid, ${data.stance}::"Stance",
+            ${data.quote}, ${data.paraphrase}, ${data.language}, ${data.statedAt}::timestamptz, now())
+    RETURNING id, claim_id AS "claimId", actor_id AS "actorId", source_id AS "sourceId", stance::text AS stance,
+              quote, paraphrase, language, stated_at AS "statedAt", retracted_at AS "retractedAt",
+              retraction_reason AS "retractionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  if (!row) throw new Error("INSERT ... RETURNING returned no row");
+  return row;
 }
 
 export function markStatementRetracted(db: Db, id: string, reason: string) {
