@@ -230,7 +230,7 @@ async function planCheck(databaseUrl: string, f: Fixtures): Promise<string[]> {
           .map((m) => m[1])
           .filter((table) => table === "claims" || table === "statements");
         lines.push(
-          `${`${name} / ${field}`.padEnd(32)} ${seqScans.length ? `SEQ SCAN on ${seqScans.join(", ")}` : "index only"}`,
+          `${`${name} / ${field}`.padEnd(32)} ${seqScans.length ? `SEQ SCAN on ${seqScans.join(", ")}` : "no sequential scan"}`,
         );
       }
     }
