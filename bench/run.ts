@@ -361,9 +361,10 @@ async function main(): Promise<void> {
     console.log("\nQuery plans of the claims list under the standard filters:");
     for (const line of plans) console.log(`  ${line}`);
   } finally {
-    if (server) {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
       server.kill("SIGTERM");
-      await new Promise((resolve) => server?.once("exit", resolve));
+      await exited;
     }
     if (!process.env.BENCH_KEEP_DB) {
       progress(`dropping database ${DATABASE}`);

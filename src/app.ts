@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -12,6 +13,7 @@ import express from "express";
 import type { PrismaClient } from "./db/prisma";
 import { createContext, type GraphQLContext } from "./graphql/context";
 import { createErrorFormatter } from "./graphql/errors";
+import { queryShapePlugin } from "./graphql/query-shape";
 import { buildResolvers } from "./graphql/resolvers";
 import type { Logger } from "./logger";
 import { projectRoot } from "./project-root";
@@ -46,6 +48,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: createErrorFormatter(logger, nodeEnv === "development"),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints are used; without this plugin Apollo runs a hook on every field.
+      ApolloServerPluginCacheControlDisabled(),
+      queryShapePlugin,
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
     logger,

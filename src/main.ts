@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down on %s", signal);
+    // Requests get 10 s to finish; then the process exits anyway.
+    setTimeout(() => {
+      logger.error("shutdown took longer than 10 s; exiting");
+      process.exit(1);
+    }, 10_000).unref();
     try {
       await server.close();
       await prisma.$disconnect();

@@ -13,7 +13,14 @@ export interface PrismaOptions {
 }
 
 export function createPrismaClient(options: PrismaOptions) {
-  const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    // A safety net: should a transaction ever be left open on a pooled connection (Prisma
+    // 6.19 can fail to start one under load, see README), PostgreSQL ends it after 10 s
+    // instead of holding its row locks forever.
+    options: "-c idle_in_transaction_session_timeout=10000",
+  });
   return new PrismaClient({
     adapter,
     log: options.emitQueryEvents ? [{ emit: "event", level: "query" }] : [],

@@ -14,7 +14,7 @@ import { ProvenanceService } from "../modules/provenance/provenance.service";
 import { SourceService } from "../modules/source/source.service";
 import { StatementService } from "../modules/statement/statement.service";
 import { VerdictService } from "../modules/verdict/verdict.service";
-import { createLoaders } from "./loaders";
+import { createLoaders, type ClaimChildrenShape, type Loaders } from "./loaders";
 
 export interface Services {
   claims: ClaimService;
@@ -31,8 +31,12 @@ export interface Services {
   stats: ClaimStatsService;
 }
 
-export function createServices(prisma: PrismaClient, logger: Logger): Services {
-  const deps = { prisma, logger, loaders: createLoaders(prisma) };
+export function createServices(
+  prisma: PrismaClient,
+  logger: Logger,
+  loaders: Loaders = createLoaders(prisma),
+): Services {
+  const deps = { prisma, logger, loaders };
   const claims = new ClaimService(deps);
   const actors = new ActorService(deps);
   const sources = new SourceService(deps, actors);
@@ -54,9 +58,16 @@ export function createServices(prisma: PrismaClient, logger: Logger): Services {
 export interface GraphQLContext {
   logger: Logger;
   services: Services;
+  /** What the operation can ask of claims' children; set by queryShapePlugin before execution. */
+  shape: ClaimChildrenShape;
 }
 
 export function createContext(prisma: PrismaClient, logger: Logger, requestId: string): GraphQLContext {
   const requestLogger = logger.child({ requestId });
-  return { logger: requestLogger, services: createServices(prisma, requestLogger) };
+  const loaders = createLoaders(prisma);
+  return {
+    logger: requestLogger,
+    services: createServices(prisma, requestLogger, loaders),
+    shape: loaders.claimChildrenShape,
+  };
 }

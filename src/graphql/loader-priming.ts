@@ -6,8 +6,8 @@ import type { KeyLoaders as Loaders } from "./loaders";
 
 export type SourceGraph = Source & { publisher: Actor | null };
 export type HopGraph = AttributionHop & { actor: Actor; source: SourceGraph | null };
-/** A statement with its related rows; `hops` only when they were loaded with it. */
-export type StatementGraph = Statement & { actor: Actor; source: SourceGraph; hops?: HopGraph[] };
+/** A statement with its related rows; `source` and `hops` only when they were loaded with it. */
+export type StatementGraph = Statement & { actor: Actor; source?: SourceGraph | null; hops?: HopGraph[] };
 export type EvidenceGraph = Evidence & { actor: Actor | null; source: SourceGraph; hops?: HopGraph[] };
 export type VerdictGraph = Verdict & { reviewer: Actor };
 
@@ -32,7 +32,7 @@ export function primeStatements(loaders: Loaders, statements: StatementGraph[]):
   for (const statement of statements) {
     loaders.statements.prime(statement.id, statement);
     primeActor(loaders, statement.actor);
-    primeSource(loaders, statement.source);
+    primeSource(loaders, statement.source ?? null);
     if (statement.hops) {
       loaders.hopsByStatement.prime(statement.id, statement.hops);
       primeHops(loaders, statement.hops);

@@ -40,10 +40,23 @@ export const CLAIM_CHILD_WINDOW = 501;
 /** Live verdicts per claim in one window load: every page of the verdict history up to the cap. */
 export const VERDICT_WINDOW = 100;
 
+/**
+ * What the request's operation can ask of a claim's children, read off its document
+ * before execution (see graphql/query-shape.ts). Until it is set, everything is loaded.
+ */
+export interface ClaimChildrenShape {
+  /** Evidence items are asked for (Claim.evidence or provenance). */
+  evidence: boolean;
+  /** Statement sources are asked for (a `source` or `provenance` field). */
+  statementSources: boolean;
+}
+
 export function createLoaders(prisma: PrismaClient) {
   const loaders = createKeyLoaders(prisma);
+  const shape: ClaimChildrenShape = { evidence: true, statementSources: true };
   return {
     ...loaders,
+    claimChildrenShape: shape,
     /**
      * Per claim, the first CLAIM_CHILD_WINDOW live statements and evidence items and the
      * first VERDICT_WINDOW live verdicts, with their related rows, in one SQL statement;
@@ -52,8 +65,9 @@ export function createLoaders(prisma: PrismaClient) {
     claimChildren: new DataLoader<string, ClaimChildren>(async (ids) => {
       const rows = await findClaimChildren(prisma, ids, {
         statements: CLAIM_CHILD_WINDOW,
-        evidence: CLAIM_CHILD_WINDOW,
+        evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
         verdicts: VERDICT_WINDOW,
+        withSources: shape.statementSources,
       });
       return rowsByKey(ids, rows, (row) => row.claimId).map((row, index) => {
         const children = row ?? { claimId: ids[index] ?? "", statements: [], evidence: [], verdicts: [] };

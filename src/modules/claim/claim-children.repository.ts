@@ -32,7 +32,7 @@ export function claimChildrenFunctionSql(): string {
   // body, so the body is an escaped string with its semicolons written as \073.
   const escaped = body.replace(/\\/g, "\\\\").replace(/'/g, "''").replace(/;/g, "\\073");
   return `CREATE OR REPLACE FUNCTION claimtrail_claim_children(
-  p_claim_ids uuid[], p_statements int, p_evidence int, p_verdicts int
+  p_claim_ids uuid[], p_statements int, p_evidence int, p_verdicts int, p_with_sources boolean
 ) RETURNS TABLE ("claimId" text, statements json, evidence json, verdicts json)
 LANGUAGE plpgsql STABLE AS E'${escaped}';`;
 }
@@ -45,7 +45,7 @@ SELECT k.id::text AS "claimId",
        'sourceId', s.source_id, 'stance', s.stance, 'quote', s.quote, 'paraphrase', s.paraphrase,
        'language', s.language, 'statedAt', s.stated_at, 'retractedAt', s.retracted_at,
        'retractionReason', s.retraction_reason, 'createdAt', s.created_at, 'updatedAt', s.updated_at,
-       'actor', ${ACTOR("a")}, 'source', ${SOURCE("so", "p")}) AS doc
+       'actor', ${ACTOR("a")}, 'source', CASE WHEN p_with_sources THEN ${SOURCE("so", "p")} END) AS doc
      FROM statements s JOIN actors a ON a.id = s.actor_id JOIN sources so ON so.id = s.source_id
      LEFT JOIN actors p ON p.id = so.publisher_id
      WHERE s.claim_id = k.id AND s.retracted_at IS NULL
@@ -109,10 +109,10 @@ function reviveDates(value: unknown): unknown {
 export async function findClaimChildren(
   db: Db,
   claimIds: readonly string[],
-  limits: { statements: number; evidence: number; verdicts: number },
+  limits: { statements: number; evidence: number; verdicts: number; withSources: boolean },
 ): Promise<ClaimChildren[]> {
   const rows = await db.$queryRaw<ClaimChildren[]>`
     SELECT * FROM claimtrail_claim_children(${[...claimIds]}::uuid[], ${limits.statements}::int,
-                                            ${limits.evidence}::int, ${limits.verdicts}::int)`;
+                                            ${limits.evidence}::int, ${limits.verdicts}::int, ${limits.withSources}::boolean)`;
   return rows.map((row) => reviveDates(row) as ClaimChildren);
 }
