@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -40,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { prisma, logger, nodeEnv } = options;
   const app = express();
   const httpServer = http.createServer(app);
+  const operations = new InFlightOperations();
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
@@ -51,6 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No cache hints are used; without this plugin Apollo runs a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
       queryShapePlugin,
+      operations.plugin,
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
     logger,
@@ -84,6 +86,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close: async () => {
       await apollo.stop();
+      // A client that hung up leaves its operation running; let it finish (and commit or
+      // roll back its transaction) before the caller disconnects the database.
+      await operations.settled(10_000);
     },
   };
+}
+
+/** Counts GraphQL operations under way, so shutdown can wait for them. */
+class InFlightOperations {
+  private count = 0;
+
+  readonly plugin: ApolloServerPlugin<GraphQLContext> = {
+    requestDidStart: () => {
+      this.count += 1;
+      let done = false;
+      const finish = () => {
+        if (!done) {
+          done = true;
+          this.count -= 1;
+        }
+        return Promise.resolve();
+      };
+      return Promise.resolve({ willSendResponse: finish });
+    },
+  };
+
+  async settled(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.count > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
