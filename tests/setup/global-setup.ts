@@ -1,30 +1,16 @@
 // Runs once before all test files: finds or starts PostgreSQL, then builds a template
 // database with the committed migrations applied (prisma migrate deploy).
 import { chmodSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { migrateDeploy } from "../../src/db/migrate";
 import { startEmbeddedPostgres } from "../../src/db/embedded-postgres";
 import { ADMIN_URL_ENV, databaseUrl, quoteIdent, TEMPLATE_ENV, withAdminClient } from "./test-database";
+import { freePort } from "../helpers/free-port";
 
 declare global {
   var __claimtrailEmbedded: { stop(): Promise<void>; dir: string } | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 export default async function globalSetup(): Promise<void> {
