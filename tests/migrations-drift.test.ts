@@ -7,13 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { claimChildrenFunctionSql } from "../src/modules/claim/claim-children.repository";
 import { createTestDatabase } from "./helpers/test-server";
-import {
-  createEmptyDatabase,
-  migrateDiffFromEmpty,
-  runSql,
-  schemaSnapshot,
-  type SchemaSnapshot,
-} from "./helpers/schema-snapshot";
+import { migrateDiffFromEmpty, runSql, schemaSnapshot, type SchemaSnapshot } from "./helpers/schema-snapshot";
 
 type Database = { url: string; drop(): Promise<void> };
 
@@ -27,7 +21,7 @@ async function track(database: Promise<Database>): Promise<Database> {
 }
 
 beforeAll(async () => {
-  const empty = await track(createEmptyDatabase());
+  const empty = await track(createTestDatabase({ empty: true }));
   // The CLI waits for its pg pool's idle timeout (10 s) before it exits.
   const script = await migrateDiffFromEmpty(empty.url);
   expect(script).toMatch(/CREATE TABLE "claims"/);

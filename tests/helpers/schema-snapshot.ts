@@ -1,14 +1,12 @@
 // A normalized picture of a database's public schema, read from the catalogs (not from
 // pg_dump, whose client may be older than the server), for comparing two databases:
 // one built from the committed migrations and one from `prisma migrate diff` of
-// schema.prisma. Also: an empty scratch database, and the diff script itself.
+// schema.prisma. Also: the diff script itself.
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Client } from "pg";
 import { projectRoot } from "../../src/project-root";
-import { ADMIN_URL_ENV, databaseUrl, quoteIdent, withAdminClient } from "../setup/test-database";
 
 const run = promisify(execFile);
 
@@ -206,21 +204,6 @@ export async function schemaSnapshot(url: string): Promise<SchemaSnapshot> {
   } finally {
     await client.end();
   }
-}
-
-/** An empty database (no migrations) on the test server; returns its URL and a drop function. */
-export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env[ADMIN_URL_ENV];
-  if (!adminUrl) throw new Error(`${ADMIN_URL_ENV} is not set: run the tests through jest (global setup)`);
-  const name = `claimtrail_empty_${randomBytes(6).toString("hex")}`;
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
-  return {
-    url: databaseUrl(adminUrl, name),
-    drop: () =>
-      withAdminClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-      ).then(() => undefined),
-  };
 }
 
 /**

@@ -27,14 +27,20 @@ function env(name: string): string {
   return value;
 }
 
-/** A fresh database cloned from the migrated template; returns its URL and a drop function. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh database cloned from the migrated template (or, with `empty`, one with no
+ * migrations at all); returns its URL and a drop function.
+ */
+export async function createTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = env(ADMIN_URL_ENV);
   const name = `claimtrail_test_${randomBytes(6).toString("hex")}`;
+  const template = options.empty ? "" : ` TEMPLATE ${quoteIdent(env(TEMPLATE_ENV))}`;
   await withAdminClient(adminUrl, async (client) => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(env(TEMPLATE_ENV))}`);
+        await client.query(`CREATE DATABASE ${quoteIdent(name)}${template}`);
         return;
       } catch (error) {
         // Two clones of one template at the same instant can collide; try again.

@@ -143,6 +143,25 @@ export class ClaimService {
   }
 
   /**
+   * For a retraction: the live statement, evidence item or verdict `id`, read under its
+   * claim's lock (so the loser of two concurrent retractions sees the winner's).
+   * Unknown: NOT_FOUND; already retracted: CONFLICT; both on `input.id`.
+   */
+  async lockLiveChild<T extends { claimId: string; retractedAt: Date | null }>(
+    tx: Tx,
+    find: (db: Tx, ids: readonly string[]) => Promise<T[]>,
+    id: string,
+    what: string,
+  ): Promise<T> {
+    const [found] = await find(tx, [id]);
+    if (!found) throw UserInputError.single("input.id", `No ${what} has this ID.`, "NOT_FOUND");
+    await this.lockClaim(tx, found.claimId, "input.id");
+    const [current = found] = await find(tx, [id]);
+    if (current.retractedAt) throw UserInputError.single("input.id", `The ${what} is already retracted.`, "CONFLICT");
+    return current;
+  }
+
+  /**
    * Re-applies the status rule and recomputes the derived columns (counts, dispute
    * score, search document) after a change to the claim, its statements, evidence or verdicts.
    */

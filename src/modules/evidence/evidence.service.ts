@@ -3,7 +3,7 @@ import type { AttributionHop, Claim, Evidence } from "../../generated/prisma/cli
 import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import { primeEvidence } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
-import { NotFoundError, UserInputError } from "../../shared/errors";
+import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
@@ -107,12 +107,7 @@ export class EvidenceService {
   async retractEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
     const data = parseInput(retractSchema("Evidence"), input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const [found] = await repo.findEvidenceByIds(tx, [data.id]);
-      if (!found) throw UserInputError.single("input.id", "No evidence item has this ID.", "NOT_FOUND");
-      await this.claims.lockClaim(tx, found.claimId, "input.id");
-      const [current = found] = await repo.findEvidenceByIds(tx, [data.id]);
-      if (current.retractedAt)
-        throw UserInputError.single("input.id", "The evidence is already retracted.", "CONFLICT");
+      const current = await this.claims.lockLiveChild(tx, repo.findEvidenceByIds, data.id, "evidence item");
       const evidence = await repo.markEvidenceRetracted(tx, current.id, data.reason);
       const claim = await this.claims.refreshDerived(tx, current.claimId);
       return { evidence, claim };

@@ -4,7 +4,7 @@ import type { AttributionHop, Claim, Statement } from "../../generated/prisma/cl
 import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import { primeStatements } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
-import { NotFoundError, UserInputError } from "../../shared/errors";
+import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
@@ -100,13 +100,7 @@ export class StatementService {
   async retractStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
     const data = parseInput(retractSchema("Statement"), input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const [found] = await repo.findStatementsByIds(tx, [data.id]);
-      if (!found) throw UserInputError.single("input.id", "No statement has this ID.", "NOT_FOUND");
-      await this.claims.lockClaim(tx, found.claimId, "input.id");
-      // Read again under the claim's lock: a concurrent retraction may have won.
-      const [current = found] = await repo.findStatementsByIds(tx, [data.id]);
-      if (current.retractedAt)
-        throw UserInputError.single("input.id", "The statement is already retracted.", "CONFLICT");
+      const current = await this.claims.lockLiveChild(tx, repo.findStatementsByIds, data.id, "statement");
       const statement = await repo.markStatementRetracted(tx, current.id, data.reason);
       const claim = await this.claims.refreshDerived(tx, current.claimId);
       return { statement, claim };

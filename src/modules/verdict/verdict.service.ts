@@ -3,7 +3,6 @@ import type { Claim, Verdict } from "../../generated/prisma/client";
 import { VERDICT_WINDOW } from "../../graphql/loaders";
 import { primeVerdicts } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
-import { UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
@@ -81,11 +80,7 @@ export class VerdictService {
   async retractVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
     const data = parseInput(retractSchema("Verdict"), input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const [found] = await repo.findVerdictsByIds(tx, [data.id]);
-      if (!found) throw UserInputError.single("input.id", "No verdict has this ID.", "NOT_FOUND");
-      await this.claims.lockClaim(tx, found.claimId, "input.id");
-      const [current = found] = await repo.findVerdictsByIds(tx, [data.id]);
-      if (current.retractedAt) throw UserInputError.single("input.id", "The verdict is already retracted.", "CONFLICT");
+      const current = await this.claims.lockLiveChild(tx, repo.findVerdictsByIds, data.id, "verdict");
       const verdict = await repo.markVerdictRetracted(tx, current.id, data.reason);
       const claim = await this.claims.refreshDerived(tx, current.claimId);
       return { verdict, claim };
