@@ -10,6 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import { GraphQLError } from "graphql";
 import type { PrismaClient } from "./db/prisma";
 import { createContext, type GraphQLContext } from "./graphql/context";
 import { createErrorFormatter } from "./graphql/errors";
@@ -17,6 +18,9 @@ import { queryShapePlugin } from "./graphql/query-shape";
 import { buildResolvers } from "./graphql/resolvers";
 import type { Logger } from "./logger";
 import { projectRoot } from "./project-root";
+import { authenticate } from "./modules/auth/api-key.service";
+import type { Principal } from "./modules/auth/permissions";
+import { AuthenticationError } from "./shared/errors";
 
 export interface ServerOptions {
   prisma: PrismaClient;
@@ -73,8 +77,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
-        Promise.resolve(createContext(prisma, logger, String(req.headers["x-request-id"] ?? randomUUID()))),
+      context: async ({ req }) =>
+        createContext(
+          prisma,
+          logger,
+          String(req.headers["x-request-id"] ?? randomUUID()),
+          await authenticateForGraphQL(prisma, req.headers.authorization),
+        ),
     }),
   );
 
@@ -91,6 +100,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await operations.settled(10_000);
     },
   };
+}
+
+/** A bad key fails the whole request with UNAUTHENTICATED (HTTP 401), before any resolver runs. */
+async function authenticateForGraphQL(prisma: PrismaClient, header: string | undefined): Promise<Principal> {
+  try {
+    return await authenticate(prisma, header);
+  } catch (error) {
+    if (error instanceof AuthenticationError) {
+      throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    }
+    throw error;
+  }
 }
 
 /** Counts GraphQL operations under way, so shutdown can wait for them. */

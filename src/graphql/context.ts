@@ -14,6 +14,10 @@ import { ProvenanceService } from "../modules/provenance/provenance.service";
 import { SourceService } from "../modules/source/source.service";
 import { StatementService } from "../modules/statement/statement.service";
 import { VerdictService } from "../modules/verdict/verdict.service";
+import { ApiKeyService } from "../modules/auth/api-key.service";
+import { AuditService } from "../modules/audit/audit.service";
+import { ChangeLog } from "../modules/audit/change-log";
+import type { Principal } from "../modules/auth/permissions";
 import { createLoaders, type ClaimChildrenShape, type Loaders } from "./loaders";
 
 export interface Services {
@@ -29,14 +33,22 @@ export interface Services {
   search: SearchService;
   merges: ClaimMergeService;
   stats: ClaimStatsService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
 }
 
-export function createServices(
-  prisma: PrismaClient,
-  logger: Logger,
-  loaders: Loaders = createLoaders(prisma),
-): Services {
-  const deps = { prisma, logger, loaders };
+export interface ServiceOptions {
+  /** Who the services act for: permissions are checked against it, changes recorded as it. */
+  principal: Principal;
+  /** Written into the audit log with each change. */
+  requestId?: string | null;
+  loaders?: Loaders;
+}
+
+export function createServices(prisma: PrismaClient, logger: Logger, options: ServiceOptions): Services {
+  const loaders = options.loaders ?? createLoaders(prisma);
+  const { principal } = options;
+  const deps = { prisma, logger, loaders, principal, changes: new ChangeLog(principal, options.requestId ?? null) };
   const claims = new ClaimService(deps);
   const actors = new ActorService(deps);
   const sources = new SourceService(deps, actors);
@@ -52,22 +64,31 @@ export function createServices(
     search: new SearchService(deps),
     merges: new ClaimMergeService(deps, claims),
     stats: new ClaimStatsService(deps),
+    apiKeys: new ApiKeyService(deps),
+    audit: new AuditService(deps),
   };
 }
 
 export interface GraphQLContext {
   logger: Logger;
+  principal: Principal;
   services: Services;
   /** What the operation can ask of claims' children; set by queryShapePlugin before execution. */
   shape: ClaimChildrenShape;
 }
 
-export function createContext(prisma: PrismaClient, logger: Logger, requestId: string): GraphQLContext {
+export function createContext(
+  prisma: PrismaClient,
+  logger: Logger,
+  requestId: string,
+  principal: Principal,
+): GraphQLContext {
   const requestLogger = logger.child({ requestId });
   const loaders = createLoaders(prisma);
   return {
     logger: requestLogger,
-    services: createServices(prisma, requestLogger, loaders),
+    principal,
+    services: createServices(prisma, requestLogger, { principal, requestId, loaders }),
     shape: loaders.claimChildrenShape,
   };
 }

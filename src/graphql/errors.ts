@@ -4,12 +4,20 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger";
-import { BadQueryArgumentError, NotFoundError, UserInputError } from "../shared/errors";
+import {
+  AuthenticationError,
+  BadQueryArgumentError,
+  ForbiddenError,
+  NotFoundError,
+  UserInputError,
+} from "../shared/errors";
 
 type Classified =
   | { kind: "bad-argument"; error: BadQueryArgumentError }
   | { kind: "bad-input"; error: UserInputError }
   | { kind: "integrity"; error: NotFoundError }
+  | { kind: "unauthenticated"; error: AuthenticationError }
+  | { kind: "forbidden"; error: ForbiddenError }
   | { kind: "graphql"; error: GraphQLError }
   | { kind: "unexpected"; error: unknown };
 
@@ -17,6 +25,8 @@ function classify(error: unknown): Classified {
   if (error instanceof BadQueryArgumentError) return { kind: "bad-argument", error };
   if (error instanceof UserInputError) return { kind: "bad-input", error };
   if (error instanceof NotFoundError) return { kind: "integrity", error };
+  if (error instanceof AuthenticationError) return { kind: "unauthenticated", error };
+  if (error instanceof ForbiddenError) return { kind: "forbidden", error };
   if (error instanceof GraphQLError) return { kind: "graphql", error };
   return { kind: "unexpected", error };
 }
@@ -48,6 +58,14 @@ export function createErrorFormatter(logger: Logger, exposeUnexpected: boolean) 
           ...base,
           message: classified.error.message,
           extensions: { code: "BAD_USER_INPUT", userErrors: classified.error.errors },
+        };
+      case "unauthenticated":
+        return { ...base, message: classified.error.message, extensions: { code: "UNAUTHENTICATED" } };
+      case "forbidden":
+        return {
+          ...base,
+          message: classified.error.message,
+          extensions: { code: "FORBIDDEN", permission: classified.error.permission },
         };
       case "graphql": {
         const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "";

@@ -1,6 +1,8 @@
 /* Generated from schema.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Claim as ClaimModel, Actor as ActorModel, Source as SourceModel, Statement as StatementModel, Evidence as EvidenceModel, Verdict as VerdictModel, AttributionHop as AttributionHopModel, ClaimMerge as ClaimMergeModel } from '../generated/prisma/client';
+import type { Claim as ClaimModel, Actor as ActorModel, Source as SourceModel, Statement as StatementModel, Evidence as EvidenceModel, Verdict as VerdictModel, AttributionHop as AttributionHopModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel, WebhookEndpoint as WebhookEndpointModel, WebhookDelivery as WebhookDeliveryModel, WebhookAttempt as WebhookAttemptModel, ClaimMerge as ClaimMergeModel } from '../generated/prisma/client';
+import type { Principal } from '../modules/auth/permissions';
+import type { AuditEventConnectionView, AuditEventEdgeView } from '../modules/audit/audit.types';
 import type { ClaimRelationView } from '../modules/claim-relation/claim-relation.types';
 import type { ProvenanceView, ProvenanceActorView, AttributionChainView } from '../modules/provenance/provenance.types';
 import type { CreateClaimPayloadView } from '../modules/claim/claim.types';
@@ -21,6 +23,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time with time zone, e.g. 2024-06-19T08:00:00Z. */
   DateTime: { input: Date; output: Date; }
+  /** Arbitrary JSON: audit snapshots, webhook payloads, schema.org ClaimReview documents. */
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** Someone who says things, relays them, publishes them or rules on them. */
@@ -35,6 +39,8 @@ export type Actor = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Who they are, e.g. `Professor Emeritus of North Korean Studies`. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Every change to the actor, oldest first. */
+  history: AuditEventConnection;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   name: Scalars['String']['output'];
@@ -52,6 +58,13 @@ export type Actor = Node & {
 export type ActorClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone who says things, relays them, publishes them or rules on them. */
+export type ActorHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -178,6 +191,26 @@ export type AddVerdictPayload = {
   verdict?: Maybe<Verdict>;
 };
 
+/** An API key (its secret is never shown again after creation). */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** Neither revoked nor expired. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** What the key may do: its role's permissions, narrowed to its scopes. */
+  permissions: Array<Permission>;
+  /** The key's first characters (`ct_` + 8 hex), to recognise it. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
+  /** The scopes the key was narrowed to; empty when it has all its role grants. */
+  scopes: Array<Permission>;
+};
+
 /** The path from a speaker to the source that recorded a statement or evidence item. */
 export type AttributionChain = {
   __typename?: 'AttributionChain';
@@ -212,9 +245,57 @@ export type AttributionHopInput = {
   source?: InputMaybe<SourceRefInput>;
 };
 
+export type AuditAction =
+  | 'CREATED'
+  | 'DELETED'
+  | 'MERGED'
+  | 'RETRACTED'
+  | 'UPDATED';
+
+/** One recorded change. The log is append-only: nothing in the API (or the database) edits it. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: AuditAction;
+  /** The entity after the change (null for a deletion). */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** The API key that made it (null for the CLI and the seed loader). */
+  apiKeyId?: Maybe<Scalars['ID']['output']>;
+  /** The entity before the change (null for a creation). */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** Who made it: the API key's name and prefix, or `cli` / `seed`. */
+  changedBy: Scalars['String']['output'];
+  /** The claim the change bears on, as a global ID. */
+  claimId?: Maybe<Scalars['ID']['output']>;
+  /** Global ID of what changed (it may no longer resolve: a merged claim, a removed link). */
+  entityId: Scalars['ID']['output'];
+  /** Type of what changed: Claim, Statement, Evidence, Verdict, Actor, Source, ClaimRelation, ApiKey, WebhookEndpoint. */
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
 /** A factual claim, in one canonical wording. */
 export type Claim = Node & {
   __typename?: 'Claim';
+  /**
+   * The claim's live verdicts as schema.org ClaimReview JSON-LD: one object for one
+   * verdict, `{"@context", "@graph": [...]}` for several, null for none. The same
+   * document is served at `GET /claims/{id}/claim-review`.
+   */
+  claimReview?: Maybe<Scalars['JSON']['output']>;
   createdAt: Scalars['DateTime']['output'];
   /** Evidence for, against and around this claim, oldest first. */
   evidence: Array<Evidence>;
@@ -222,6 +303,11 @@ export type Claim = Node & {
   evidenceCount: Scalars['Int']['output'];
   /** When the claim was first seen: its creation, or the earliest statement date if earlier. */
   firstSeenAt: Scalars['DateTime']['output'];
+  /**
+   * Every change to the claim and to its statements, evidence, verdicts and links, oldest
+   * first (including the history of claims merged into it).
+   */
+  history: AuditEventConnection;
   id: Scalars['ID']['output'];
   /** Language of `text` (BCP-47 tag such as `en`). */
   language: Scalars['String']['output'];
@@ -256,6 +342,13 @@ export type ClaimEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A factual claim, in one canonical wording. */
+export type ClaimHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -388,6 +481,19 @@ export type ClaimRelationKind =
   /** This claim, if true, makes the other more likely. */
   | 'SUPPORTS';
 
+/** What importing one ClaimReview did. */
+export type ClaimReviewImportItem = {
+  __typename?: 'ClaimReviewImportItem';
+  claim?: Maybe<Claim>;
+  /** True when the claim was created, false when an existing claim matched. */
+  claimCreated: Scalars['Boolean']['output'];
+  /** Position of the review in the document (0-based). */
+  index: Scalars['Int']['output'];
+  verdict?: Maybe<Verdict>;
+  /** True when the verdict was created, false when the same review was already recorded. */
+  verdictCreated: Scalars['Boolean']['output'];
+};
+
 export type ClaimSearchConnection = {
   __typename?: 'ClaimSearchConnection';
   edges: Array<ClaimSearchEdge>;
@@ -495,6 +601,23 @@ export type CreateActorInput = {
   name: Scalars['String']['input'];
 };
 
+export type CreateApiKeyInput = {
+  /** When the key stops working (default: never). */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  role: Role;
+  /** Narrow the key to some of its role's permissions (default: all of them). */
+  scopes?: InputMaybe<Array<Permission>>;
+};
+
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  apiKey?: Maybe<ApiKey>;
+  /** The key in clear. Shown this once: only its hash is stored. */
+  secret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type CreateClaimInput = {
   /** When the claim was first seen; default now. */
   firstSeenAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -514,11 +637,36 @@ export type CreateClaimPayload = {
   userErrors: Array<UserError>;
 };
 
+export type CreateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventTypes: Array<WebhookEventType>;
+  /** Where deliveries are POSTed (http or https). */
+  url: Scalars['String']['input'];
+};
+
+export type CreateWebhookEndpointPayload = {
+  __typename?: 'CreateWebhookEndpointPayload';
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** The signing secret (`whsec_...`) for verifying deliveries. Shown this once. */
+  secret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type DayCount = {
   __typename?: 'DayCount';
   count: Scalars['Int']['output'];
   /** The day, as YYYY-MM-DD (UTC). */
   day: Scalars['String']['output'];
+};
+
+export type DeleteWebhookEndpointInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteWebhookEndpointPayload = {
+  __typename?: 'DeleteWebhookEndpointPayload';
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 /** An item that supports, contradicts or gives context to a claim. */
@@ -533,6 +681,8 @@ export type Evidence = Node & {
   direction: EvidenceDirection;
   /** Verbatim words from the source, when the item rests on them. */
   excerpt?: Maybe<Scalars['String']['output']>;
+  /** Every change to the evidence item, oldest first. */
+  history: AuditEventConnection;
   id: Scalars['ID']['output'];
   kind: EvidenceKind;
   /** When the evidenced fact happened or was observed. */
@@ -542,6 +692,13 @@ export type Evidence = Node & {
   source: Source;
   /** What the item shows, in the editor's words. */
   summary: Scalars['String']['output'];
+};
+
+
+/** An item that supports, contradicts or gives context to a claim. */
+export type EvidenceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type EvidenceDirection =
@@ -578,6 +735,17 @@ export type HopRelation =
   | 'TOLD'
   /** Translated the previous hop's words. */
   | 'TRANSLATED_BY';
+
+export type ImportClaimReviewInput = {
+  /** A ClaimReview JSON-LD document: one object, an array of them, or `{"@graph": [...]}`. */
+  document: Scalars['JSON']['input'];
+};
+
+export type ImportClaimReviewPayload = {
+  __typename?: 'ImportClaimReviewPayload';
+  items?: Maybe<Array<ClaimReviewImportItem>>;
+  userErrors: Array<UserError>;
+};
 
 export type LinkClaimsInput = {
   fromClaimId: Scalars['ID']['input'];
@@ -617,8 +785,20 @@ export type Mutation = {
   addVerdict: AddVerdictPayload;
   /** Create an actor (fails if the name or an alias is taken). */
   createActor: ActorPayload;
+  /** Create an API key (MANAGE_KEYS). The payload holds the key in clear, once. */
+  createApiKey: CreateApiKeyPayload;
   /** Create a claim. */
   createClaim: CreateClaimPayload;
+  /** Register a webhook endpoint (MANAGE_WEBHOOKS). */
+  createWebhookEndpoint: CreateWebhookEndpointPayload;
+  /** Remove an endpoint and its delivery log (MANAGE_WEBHOOKS). */
+  deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
+  /**
+   * Import schema.org ClaimReview JSON-LD (PUBLISH_VERDICTS): claims, their authors and
+   * appearances, reviewers and verdicts, reusing what exists. Importing the same document
+   * again creates nothing.
+   */
+  importClaimReview: ImportClaimReviewPayload;
   /** Link two claims. */
   linkClaims: LinkClaimsPayload;
   /**
@@ -639,6 +819,8 @@ export type Mutation = {
   retractStatement: RetractStatementPayload;
   /** Withdraw a verdict (the status falls back to the previous one). */
   retractVerdict: RetractVerdictPayload;
+  /** Revoke an API key at once (MANAGE_KEYS). */
+  revokeApiKey: RevokeApiKeyPayload;
   /** Remove a link between claims. */
   unlinkClaims: UnlinkClaimsPayload;
   /** Edit an actor: description, affiliation, name, aliases. */
@@ -647,6 +829,8 @@ export type Mutation = {
   updateClaim: UpdateClaimPayload;
   /** Edit a source's metadata. */
   updateSource: SourcePayload;
+  /** Change an endpoint's URL, events, description, or pause it (MANAGE_WEBHOOKS). */
+  updateWebhookEndpoint: WebhookEndpointPayload;
 };
 
 
@@ -665,8 +849,28 @@ export type MutationCreateActorArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
 export type MutationCreateClaimArgs = {
   input: CreateClaimInput;
+};
+
+
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  input: DeleteWebhookEndpointInput;
+};
+
+
+export type MutationImportClaimReviewArgs = {
+  input: ImportClaimReviewInput;
 };
 
 
@@ -700,6 +904,11 @@ export type MutationRetractVerdictArgs = {
 };
 
 
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
 export type MutationUnlinkClaimsArgs = {
   input: UnlinkClaimsInput;
 };
@@ -717,6 +926,11 @@ export type MutationUpdateClaimArgs = {
 
 export type MutationUpdateSourceArgs = {
   input: UpdateSourceInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 /** Anything with a global ID. */
@@ -737,6 +951,25 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/** Permissions granted by roles; a key's `scopes` can narrow its role to some of them. */
+export type Permission =
+  /** NDJSON export over HTTP (GET /export/claims). */
+  | 'BULK_EXPORT'
+  /** NDJSON import over HTTP (POST /import/claims). */
+  | 'BULK_IMPORT'
+  /** unlinkClaims, deleteClaim. */
+  | 'DELETE'
+  /** createApiKey, revokeApiKey, apiKeys. */
+  | 'MANAGE_KEYS'
+  /** Webhook endpoints and their deliveries. */
+  | 'MANAGE_WEBHOOKS'
+  /** mergeClaims. */
+  | 'MERGE_CLAIMS'
+  /** addVerdict, retractVerdict, importClaimReview. */
+  | 'PUBLISH_VERDICTS'
+  /** createClaim, updateClaim, recordStatement, addEvidence, retractions, actors, sources, linkClaims. */
+  | 'WRITE_CLAIMS';
 
 /**
  * Everything that backs a claim, so a dashboard can draw it: the live statements and
@@ -781,6 +1014,8 @@ export type Query = {
   actorByName?: Maybe<Actor>;
   /** Actors, by name. */
   actors: ActorConnection;
+  /** API keys (MANAGE_KEYS). */
+  apiKeys: Array<ApiKey>;
   /** One claim by ID; null if there is none. */
   claim?: Maybe<Claim>;
   /** Counts for dashboard tiles, over the claims matching `filter`. */
@@ -809,6 +1044,12 @@ export type Query = {
   sourceByUrl?: Maybe<Source>;
   /** Sources, most recently added first. */
   sources: SourceConnection;
+  /** Who this request acts for, and what it may do. */
+  viewer: Viewer;
+  /** Recent webhook deliveries, newest first (MANAGE_WEBHOOKS). */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** Webhook endpoints (MANAGE_WEBHOOKS). */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -826,6 +1067,11 @@ export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApiKeysArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -889,6 +1135,13 @@ export type QuerySourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryWebhookDeliveriesArgs = {
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
 export type RecordStatementInput = {
   actor: ActorRefInput;
   claimId: Scalars['ID']['input'];
@@ -950,6 +1203,30 @@ export type RetractVerdictPayload = {
   verdict?: Maybe<Verdict>;
 };
 
+export type RevokeApiKeyInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  apiKey?: Maybe<ApiKey>;
+  userErrors: Array<UserError>;
+};
+
+/**
+ * What an API key may do. Each role includes the ones before it. Requests without a key
+ * are anonymous: they read, nothing else.
+ */
+export type Role =
+  /** Everything: API keys, webhooks, merges, deletes. */
+  | 'ADMIN'
+  /** Also records claims, statements, evidence, actors, sources and links; imports in bulk. */
+  | 'EDITOR'
+  /** Also publishes and retracts verdicts, and imports ClaimReview. */
+  | 'FACT_CHECKER'
+  /** Reads, and exports in bulk (BULK_EXPORT). */
+  | 'VIEWER';
+
 export type SearchField =
   | 'CLAIM_TEXT'
   | 'EVIDENCE'
@@ -985,6 +1262,8 @@ export type Source = Node & {
   /** Hash of the content as retrieved (e.g. `sha256:...`). */
   contentHash?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Every change to the source, oldest first. */
+  history: AuditEventConnection;
   id: Scalars['ID']['output'];
   kind: SourceKind;
   language?: Maybe<Scalars['String']['output']>;
@@ -1006,6 +1285,13 @@ export type Source = Node & {
 export type SourceClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document in which something was said or reported. */
+export type SourceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1094,6 +1380,8 @@ export type Statement = Node & {
   attribution: Array<AttributionHop>;
   claim: Claim;
   createdAt: Scalars['DateTime']['output'];
+  /** Every change to the statement, oldest first. */
+  history: AuditEventConnection;
   id: Scalars['ID']['output'];
   language?: Maybe<Scalars['String']['output']>;
   /** The editor's summary, when there is no direct quote. */
@@ -1108,6 +1396,13 @@ export type Statement = Node & {
   stance: Stance;
   /** When it was said, when known. */
   statedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** An actor's stance on a claim, in their words, as recorded by a source. */
+export type StatementHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type StatusCount = {
@@ -1169,6 +1464,14 @@ export type UpdateSourceInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventTypes?: InputMaybe<Array<WebhookEventType>>;
+  id: Scalars['ID']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An expected failure; nothing was changed. */
 export type UserError = {
   __typename?: 'UserError';
@@ -1206,6 +1509,8 @@ export type Verdict = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Why (ClaimReview `reviewBody`). */
   explanation?: Maybe<Scalars['String']['output']>;
+  /** Every change to the verdict, oldest first. */
+  history: AuditEventConnection;
   id: Scalars['ID']['output'];
   language?: Maybe<Scalars['String']['output']>;
   /** The rating as published (ClaimReview `reviewRating.alternateName`), e.g. `False`. */
@@ -1223,11 +1528,104 @@ export type Verdict = Node & {
   worstRating?: Maybe<Scalars['Int']['output']>;
 };
 
+
+/**
+ * A fact-checker's rating of a claim, with the fields of schema.org ClaimReview.
+ * Verdicts are never edited: a new rating is a new verdict, so the history stays.
+ */
+export type VerdictHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The statuses a verdict can set. */
 export type VerdictConclusion =
   | 'MIXED'
   | 'REFUTED'
   | 'SUPPORTED';
+
+/** Who the request acts for. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Null for anonymous requests. */
+  apiKey?: Maybe<ApiKey>;
+  permissions: Array<Permission>;
+  role?: Maybe<Role>;
+};
+
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** The receiver's HTTP status; null when no response came. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  succeeded: Scalars['Boolean']['output'];
+};
+
+/** One event sent (or to be sent) to one endpoint. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt, first first. */
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  endpoint: WebhookEndpoint;
+  eventType: WebhookEventType;
+  /** Also the `webhook-id` header: the same on every attempt. */
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** The JSON body sent: `{type, timestamp, data}`. */
+  payload: Scalars['JSON']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  /** Gave up after the last attempt. */
+  | 'FAILED'
+  /** Not delivered yet; retried with backoff. */
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** This endpoint's deliveries, newest first. */
+  deliveries: Array<WebhookDelivery>;
+  description?: Maybe<Scalars['String']['output']>;
+  eventTypes: Array<WebhookEventType>;
+  id: Scalars['ID']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+export type WebhookEndpointDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
+export type WebhookEndpointPayload = {
+  __typename?: 'WebhookEndpointPayload';
+  endpoint?: Maybe<WebhookEndpoint>;
+  userErrors: Array<UserError>;
+};
+
+/** Events an endpoint can subscribe to. The payload's `type` is the lower-case dotted name. */
+export type WebhookEventType =
+  /** claim.created: createClaim, imports. */
+  | 'CLAIM_CREATED'
+  /** claim.updated: wording or topics edited, evidence added or retracted, statements or verdicts retracted, a claim merged into it. */
+  | 'CLAIM_UPDATED'
+  /** statement.recorded: recordStatement. */
+  | 'STATEMENT_RECORDED'
+  /** verdict.published: addVerdict, ClaimReview import. */
+  | 'VERDICT_PUBLISHED';
 
 
 
@@ -1326,9 +1724,14 @@ export type ResolversTypes = {
   AddEvidencePayload: ResolverTypeWrapper<Omit<AddEvidencePayload, 'claim' | 'evidence'> & { claim?: Maybe<ResolversTypes['Claim']>, evidence?: Maybe<ResolversTypes['Evidence']> }>;
   AddVerdictInput: AddVerdictInput;
   AddVerdictPayload: ResolverTypeWrapper<Omit<AddVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversTypes['Claim']>, verdict?: Maybe<ResolversTypes['Verdict']> }>;
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   AttributionChain: ResolverTypeWrapper<AttributionChainView>;
   AttributionHop: ResolverTypeWrapper<AttributionHopModel>;
   AttributionHopInput: AttributionHopInput;
+  AuditAction: AuditAction;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventConnectionView>;
+  AuditEventEdge: ResolverTypeWrapper<AuditEventEdgeView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimConnection: ResolverTypeWrapper<Connection<ClaimModel>>;
@@ -1340,22 +1743,32 @@ export type ResolversTypes = {
   ClaimOrderField: ClaimOrderField;
   ClaimRelation: ResolverTypeWrapper<ClaimRelationView>;
   ClaimRelationKind: ClaimRelationKind;
+  ClaimReviewImportItem: ResolverTypeWrapper<Omit<ClaimReviewImportItem, 'claim' | 'verdict'> & { claim?: Maybe<ResolversTypes['Claim']>, verdict?: Maybe<ResolversTypes['Verdict']> }>;
   ClaimSearchConnection: ResolverTypeWrapper<SearchConnectionView>;
   ClaimSearchEdge: ResolverTypeWrapper<SearchEdgeView>;
   ClaimStats: ResolverTypeWrapper<ClaimStatsView>;
   ClaimStatus: ClaimStatus;
   CreateActorInput: CreateActorInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   CreateClaimInput: CreateClaimInput;
   CreateClaimPayload: ResolverTypeWrapper<CreateClaimPayloadView>;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
+  CreateWebhookEndpointPayload: ResolverTypeWrapper<Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayCount: ResolverTypeWrapper<DayCount>;
+  DeleteWebhookEndpointInput: DeleteWebhookEndpointInput;
+  DeleteWebhookEndpointPayload: ResolverTypeWrapper<DeleteWebhookEndpointPayload>;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
   EvidenceDirection: EvidenceDirection;
   EvidenceKind: EvidenceKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HopRelation: HopRelation;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportClaimReviewInput: ImportClaimReviewInput;
+  ImportClaimReviewPayload: ResolverTypeWrapper<Omit<ImportClaimReviewPayload, 'items'> & { items?: Maybe<Array<ResolversTypes['ClaimReviewImportItem']>> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkClaimsInput: LinkClaimsInput;
   LinkClaimsPayload: ResolverTypeWrapper<Omit<LinkClaimsPayload, 'relation'> & { relation?: Maybe<ResolversTypes['ClaimRelation']> }>;
   MergeClaimsInput: MergeClaimsInput;
@@ -1364,6 +1777,7 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Permission: Permission;
   Provenance: ResolverTypeWrapper<ProvenanceView>;
   ProvenanceActor: ResolverTypeWrapper<ProvenanceActorView>;
   ProvenanceRole: ProvenanceRole;
@@ -1375,6 +1789,9 @@ export type ResolversTypes = {
   RetractInput: RetractInput;
   RetractStatementPayload: ResolverTypeWrapper<Omit<RetractStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversTypes['Claim']>, statement?: Maybe<ResolversTypes['Statement']> }>;
   RetractVerdictPayload: ResolverTypeWrapper<Omit<RetractVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversTypes['Claim']>, verdict?: Maybe<ResolversTypes['Verdict']> }>;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  Role: Role;
   SearchField: SearchField;
   SearchHighlight: ResolverTypeWrapper<SearchHighlightView>;
   SimilarClaim: ResolverTypeWrapper<SimilarClaimView>;
@@ -1396,10 +1813,18 @@ export type ResolversTypes = {
   UpdateClaimInput: UpdateClaimInput;
   UpdateClaimPayload: ResolverTypeWrapper<Omit<UpdateClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
   UpdateSourceInput: UpdateSourceInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Verdict: ResolverTypeWrapper<VerdictModel>;
   VerdictConclusion: VerdictConclusion;
+  Viewer: ResolverTypeWrapper<Principal>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttemptModel>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointModel>;
+  WebhookEndpointPayload: ResolverTypeWrapper<Omit<WebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEventType: WebhookEventType;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1415,9 +1840,13 @@ export type ResolversParentTypes = {
   AddEvidencePayload: Omit<AddEvidencePayload, 'claim' | 'evidence'> & { claim?: Maybe<ResolversParentTypes['Claim']>, evidence?: Maybe<ResolversParentTypes['Evidence']> };
   AddVerdictInput: AddVerdictInput;
   AddVerdictPayload: Omit<AddVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversParentTypes['Claim']>, verdict?: Maybe<ResolversParentTypes['Verdict']> };
+  ApiKey: ApiKeyModel;
   AttributionChain: AttributionChainView;
   AttributionHop: AttributionHopModel;
   AttributionHopInput: AttributionHopInput;
+  AuditEvent: AuditEventModel;
+  AuditEventConnection: AuditEventConnectionView;
+  AuditEventEdge: AuditEventEdgeView;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimModel;
   ClaimConnection: Connection<ClaimModel>;
@@ -1426,18 +1855,28 @@ export type ResolversParentTypes = {
   ClaimMergeRecord: ClaimMergeModel;
   ClaimOrder: ClaimOrder;
   ClaimRelation: ClaimRelationView;
+  ClaimReviewImportItem: Omit<ClaimReviewImportItem, 'claim' | 'verdict'> & { claim?: Maybe<ResolversParentTypes['Claim']>, verdict?: Maybe<ResolversParentTypes['Verdict']> };
   ClaimSearchConnection: SearchConnectionView;
   ClaimSearchEdge: SearchEdgeView;
   ClaimStats: ClaimStatsView;
   CreateActorInput: CreateActorInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   CreateClaimInput: CreateClaimInput;
   CreateClaimPayload: CreateClaimPayloadView;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
+  CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   DateTime: Scalars['DateTime']['output'];
   DayCount: DayCount;
+  DeleteWebhookEndpointInput: DeleteWebhookEndpointInput;
+  DeleteWebhookEndpointPayload: DeleteWebhookEndpointPayload;
   Evidence: EvidenceModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportClaimReviewInput: ImportClaimReviewInput;
+  ImportClaimReviewPayload: Omit<ImportClaimReviewPayload, 'items'> & { items?: Maybe<Array<ResolversParentTypes['ClaimReviewImportItem']>> };
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   LinkClaimsInput: LinkClaimsInput;
   LinkClaimsPayload: Omit<LinkClaimsPayload, 'relation'> & { relation?: Maybe<ResolversParentTypes['ClaimRelation']> };
   MergeClaimsInput: MergeClaimsInput;
@@ -1454,6 +1893,8 @@ export type ResolversParentTypes = {
   RetractInput: RetractInput;
   RetractStatementPayload: Omit<RetractStatementPayload, 'claim' | 'statement'> & { claim?: Maybe<ResolversParentTypes['Claim']>, statement?: Maybe<ResolversParentTypes['Statement']> };
   RetractVerdictPayload: Omit<RetractVerdictPayload, 'claim' | 'verdict'> & { claim?: Maybe<ResolversParentTypes['Claim']>, verdict?: Maybe<ResolversParentTypes['Verdict']> };
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   SearchHighlight: SearchHighlightView;
   SimilarClaim: SimilarClaimView;
   Source: SourceModel;
@@ -1472,8 +1913,14 @@ export type ResolversParentTypes = {
   UpdateClaimInput: UpdateClaimInput;
   UpdateClaimPayload: Omit<UpdateClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
   UpdateSourceInput: UpdateSourceInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
   Verdict: VerdictModel;
+  Viewer: Principal;
+  WebhookAttempt: WebhookAttemptModel;
+  WebhookDelivery: WebhookDeliveryModel;
+  WebhookEndpoint: WebhookEndpointModel;
+  WebhookEndpointPayload: Omit<WebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
 };
 
 export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -1482,6 +1929,7 @@ export type ActorResolvers<ContextType = GraphQLContext, ParentType extends Reso
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<ActorClaimsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<ActorHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1526,6 +1974,20 @@ export type AddVerdictPayloadResolvers<ContextType = GraphQLContext, ParentType 
   verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
 };
 
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
+};
+
 export type AttributionChainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributionChain'] = ResolversParentTypes['AttributionChain']> = {
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   hops?: Resolver<Array<ResolversTypes['AttributionHop']>, ParentType, ContextType>;
@@ -1541,11 +2003,37 @@ export type AttributionHopResolvers<ContextType = GraphQLContext, ParentType ext
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  apiKeyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  claimId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
+};
+
 export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  claimReview?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<ClaimEvidenceArgs, 'includeRetracted'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<ClaimHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   latestVerdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
@@ -1597,6 +2085,14 @@ export type ClaimRelationResolvers<ContextType = GraphQLContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ClaimReviewImportItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimReviewImportItem'] = ResolversParentTypes['ClaimReviewImportItem']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  claimCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+  verdictCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ClaimSearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimSearchConnection'] = ResolversParentTypes['ClaimSearchConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ClaimSearchEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
@@ -1622,9 +2118,21 @@ export type ClaimStatsResolvers<ContextType = GraphQLContext, ParentType extends
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CreateApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CreateClaimPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateClaimPayload'] = ResolversParentTypes['CreateClaimPayload']> = {
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
   possibleDuplicates?: Resolver<Array<ResolversTypes['SimilarClaim']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateWebhookEndpointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateWebhookEndpointPayload'] = ResolversParentTypes['CreateWebhookEndpointPayload']> = {
+  endpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1637,6 +2145,11 @@ export type DayCountResolvers<ContextType = GraphQLContext, ParentType extends R
   day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DeleteWebhookEndpointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteWebhookEndpointPayload'] = ResolversParentTypes['DeleteWebhookEndpointPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   attribution?: Resolver<Array<ResolversTypes['AttributionHop']>, ParentType, ContextType>;
@@ -1644,6 +2157,7 @@ export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['EvidenceDirection'], ParentType, ContextType>;
   excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<EvidenceHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
   observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1653,6 +2167,15 @@ export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends R
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type ImportClaimReviewPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportClaimReviewPayload'] = ResolversParentTypes['ImportClaimReviewPayload']> = {
+  items?: Resolver<Maybe<Array<ResolversTypes['ClaimReviewImportItem']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type LinkClaimsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkClaimsPayload'] = ResolversParentTypes['LinkClaimsPayload']> = {
   relation?: Resolver<Maybe<ResolversTypes['ClaimRelation']>, ParentType, ContextType>;
@@ -1669,17 +2192,23 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addEvidence?: Resolver<ResolversTypes['AddEvidencePayload'], ParentType, ContextType, RequireFields<MutationAddEvidenceArgs, 'input'>>;
   addVerdict?: Resolver<ResolversTypes['AddVerdictPayload'], ParentType, ContextType, RequireFields<MutationAddVerdictArgs, 'input'>>;
   createActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createClaim?: Resolver<ResolversTypes['CreateClaimPayload'], ParentType, ContextType, RequireFields<MutationCreateClaimArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['DeleteWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'input'>>;
+  importClaimReview?: Resolver<ResolversTypes['ImportClaimReviewPayload'], ParentType, ContextType, RequireFields<MutationImportClaimReviewArgs, 'input'>>;
   linkClaims?: Resolver<ResolversTypes['LinkClaimsPayload'], ParentType, ContextType, RequireFields<MutationLinkClaimsArgs, 'input'>>;
   mergeClaims?: Resolver<ResolversTypes['MergeClaimsPayload'], ParentType, ContextType, RequireFields<MutationMergeClaimsArgs, 'input'>>;
   recordStatement?: Resolver<ResolversTypes['RecordStatementPayload'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
   retractEvidence?: Resolver<ResolversTypes['RetractEvidencePayload'], ParentType, ContextType, RequireFields<MutationRetractEvidenceArgs, 'input'>>;
   retractStatement?: Resolver<ResolversTypes['RetractStatementPayload'], ParentType, ContextType, RequireFields<MutationRetractStatementArgs, 'input'>>;
   retractVerdict?: Resolver<ResolversTypes['RetractVerdictPayload'], ParentType, ContextType, RequireFields<MutationRetractVerdictArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   unlinkClaims?: Resolver<ResolversTypes['UnlinkClaimsPayload'], ParentType, ContextType, RequireFields<MutationUnlinkClaimsArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'input'>>;
   updateClaim?: Resolver<ResolversTypes['UpdateClaimPayload'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'input'>>;
   updateSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1709,6 +2238,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actorByName?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorByNameArgs, 'name'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
   claimStats?: Resolver<ResolversTypes['ClaimStats'], ParentType, ContextType, Partial<QueryClaimStatsArgs>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
@@ -1719,6 +2249,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sourceByUrl?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceByUrlArgs, 'url'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, Partial<QueryWebhookDeliveriesArgs>>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 };
 
 export type RecordStatementPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordStatementPayload'] = ResolversParentTypes['RecordStatementPayload']> = {
@@ -1745,6 +2278,11 @@ export type RetractVerdictPayloadResolvers<ContextType = GraphQLContext, ParentT
   verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
 };
 
+export type RevokeApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type SearchHighlightResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHighlight'] = ResolversParentTypes['SearchHighlight']> = {
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
@@ -1762,6 +2300,7 @@ export type SourceResolvers<ContextType = GraphQLContext, ParentType extends Res
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<SourceClaimsArgs>>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<SourceHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1797,6 +2336,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
   attribution?: Resolver<Array<ResolversTypes['AttributionHop']>, ParentType, ContextType>;
   claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<StatementHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paraphrase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1841,6 +2381,7 @@ export type VerdictResolvers<ContextType = GraphQLContext, ParentType extends Re
   conclusion?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<VerdictHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1854,6 +2395,52 @@ export type VerdictResolvers<ContextType = GraphQLContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
+export type WebhookAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['WebhookEventType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, Partial<WebhookEndpointDeliveriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointPayload'] = ResolversParentTypes['WebhookEndpointPayload']> = {
+  endpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -1862,20 +2449,30 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ActorPayload?: ActorPayloadResolvers<ContextType>;
   AddEvidencePayload?: AddEvidencePayloadResolvers<ContextType>;
   AddVerdictPayload?: AddVerdictPayloadResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
   AttributionChain?: AttributionChainResolvers<ContextType>;
   AttributionHop?: AttributionHopResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   ClaimMergeRecord?: ClaimMergeRecordResolvers<ContextType>;
   ClaimRelation?: ClaimRelationResolvers<ContextType>;
+  ClaimReviewImportItem?: ClaimReviewImportItemResolvers<ContextType>;
   ClaimSearchConnection?: ClaimSearchConnectionResolvers<ContextType>;
   ClaimSearchEdge?: ClaimSearchEdgeResolvers<ContextType>;
   ClaimStats?: ClaimStatsResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateClaimPayload?: CreateClaimPayloadResolvers<ContextType>;
+  CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DayCount?: DayCountResolvers<ContextType>;
+  DeleteWebhookEndpointPayload?: DeleteWebhookEndpointPayloadResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  ImportClaimReviewPayload?: ImportClaimReviewPayloadResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LinkClaimsPayload?: LinkClaimsPayloadResolvers<ContextType>;
   MergeClaimsPayload?: MergeClaimsPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1888,6 +2485,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RetractEvidencePayload?: RetractEvidencePayloadResolvers<ContextType>;
   RetractStatementPayload?: RetractStatementPayloadResolvers<ContextType>;
   RetractVerdictPayload?: RetractVerdictPayloadResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
   SimilarClaim?: SimilarClaimResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
@@ -1901,5 +2499,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateClaimPayload?: UpdateClaimPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Verdict?: VerdictResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointPayload?: WebhookEndpointPayloadResolvers<ContextType>;
 };
 

@@ -1,5 +1,5 @@
 // All resolvers, merged from the feature modules, plus the custom scalars.
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { actorResolvers } from "../modules/actor/actor.resolvers";
 import { claimMergeResolvers } from "../modules/claim-merge/claim-merge.resolvers";
 import { claimStatsResolvers } from "../modules/claim-stats/claim-stats.resolvers";
@@ -12,6 +12,8 @@ import { provenanceResolvers } from "../modules/provenance/provenance.resolvers"
 import { sourceResolvers } from "../modules/source/source.resolvers";
 import { statementResolvers } from "../modules/statement/statement.resolvers";
 import { verdictResolvers } from "../modules/verdict/verdict.resolvers";
+import { auditResolvers } from "../modules/audit/audit.resolvers";
+import { apiKeyResolvers } from "../modules/auth/api-key.resolvers";
 import type { Resolvers } from "./resolvers-types.generated";
 
 const modules: Resolvers[] = [
@@ -27,6 +29,8 @@ const modules: Resolvers[] = [
   searchResolvers,
   claimMergeResolvers,
   claimStatsResolvers,
+  apiKeyResolvers,
+  auditResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; a field defined twice is a bug. */
@@ -41,5 +45,5 @@ export function buildResolvers(): Resolvers {
       }
     }
   }
-  return { ...(merged as Resolvers), DateTime: DateTimeResolver };
+  return { ...(merged as Resolvers), DateTime: DateTimeResolver, JSON: JSONResolver };
 }

@@ -2,6 +2,7 @@
 // client), once per database: a row in data_seeds marks it as loaded.
 import type { PrismaClient } from "../db/prisma";
 import { createServices } from "../graphql/context";
+import { systemPrincipal } from "../modules/auth/permissions";
 import type { Logger } from "../logger";
 import { encodeId } from "../shared/global-id";
 import { SEED_NAME, seedActors, seedClaims } from "./seed-case";
@@ -11,7 +12,7 @@ export async function loadSeedCaseOnce(prisma: PrismaClient, logger: Logger): Pr
   const claimed = await prisma.dataSeed.createMany({ data: [{ name: SEED_NAME }], skipDuplicates: true });
   if (claimed.count === 0) return false;
   try {
-    const services = createServices(prisma, logger.child({ module: "seed" }));
+    const services = createServices(prisma, logger.child({ module: "seed" }), { principal: systemPrincipal("seed") });
     for (const actor of seedActors) {
       if (!(await services.actors.findByName(actor.name))) await services.actors.createActor(actor);
     }

@@ -36,3 +36,19 @@ export class BadQueryArgumentError extends Error {
 export class NotFoundError extends Error {
   override name = "NotFoundError";
 }
+
+/** No credentials where some are needed, or credentials that are unknown, revoked or expired. */
+export class AuthenticationError extends Error {
+  override name = "AuthenticationError";
+}
+
+/** Valid credentials without the permission the operation needs. */
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+  constructor(
+    readonly permission: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

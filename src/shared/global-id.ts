@@ -13,9 +13,12 @@ export const NODE_TYPES: readonly NodeType[] = [
   "ClaimRelation",
 ];
 
+/** Types with global IDs that are not Nodes (admin objects): decodable by type, not by `node`. */
+export type EntityType = NodeType | "ApiKey" | "WebhookEndpoint" | "WebhookDelivery";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function encodeId(type: NodeType, id: string): string {
+export function encodeId(type: EntityType, id: string): string {
   return toGlobalId(type, id);
 }
 
@@ -33,7 +36,12 @@ export function decodeId(globalId: string): { type: NodeType; id: string } | nul
 }
 
 /** The UUID inside a global ID of the expected type; null otherwise. */
-export function decodeIdOfType(globalId: string, type: NodeType): string | null {
-  const decoded = decodeId(globalId);
-  return decoded && decoded.type === type ? decoded.id : null;
+export function decodeIdOfType(globalId: string, type: EntityType): string | null {
+  let decoded: { type: string; id: string };
+  try {
+    decoded = fromGlobalId(globalId);
+  } catch {
+    return null;
+  }
+  return decoded.type === type && UUID.test(decoded.id) ? decoded.id.toLowerCase() : null;
 }

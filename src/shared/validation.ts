@@ -1,7 +1,7 @@
 // zod building blocks for mutation inputs, and the mapping of zod issues to userErrors.
 import { z } from "zod";
 import { UserInputError, type UserError, type UserErrorCode } from "./errors";
-import { decodeIdOfType, type NodeType } from "./global-id";
+import { decodeIdOfType, type EntityType } from "./global-id";
 
 /** Trimmed, non-empty text of at most `max` characters. */
 export const requiredText = (max: number) =>
@@ -60,7 +60,7 @@ export const httpUrl = z
 export const optionalDate = z.date().nullish();
 
 /** A global ID of the given type, turned into the row's UUID. */
-export const globalId = (type: NodeType) =>
+export const globalId = (type: EntityType) =>
   z.string().transform((value, ctx) => {
     const id = decodeIdOfType(value, type);
     if (id === null) {

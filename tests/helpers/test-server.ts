@@ -1,7 +1,10 @@
 // Each integration test file gets its own database (cloned from the migrated template)
 // and its own server on a random port, and talks to it over real HTTP.
 import { randomBytes } from "node:crypto";
+import { Kind, OperationTypeNode, parse } from "graphql";
 import pino from "pino";
+import { createServices } from "../../src/graphql/context";
+import { systemPrincipal } from "../../src/modules/auth/permissions";
 import { startServer } from "../../src/app";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
 import { ADMIN_URL_ENV, databaseUrl, quoteIdent, TEMPLATE_ENV, withAdminClient } from "../setup/test-database";
@@ -11,11 +14,29 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
 
+export interface GqlOptions {
+  /**
+   * The API key to send. By default mutations go with the test admin key and queries
+   * anonymously (as a dashboard reads and an editor writes); null sends no key.
+   */
+  key?: string | null;
+}
+
 export interface TestServer {
   url: string;
+  /** The server's origin (http://127.0.0.1:port), for the plain HTTP endpoints. */
+  origin: string;
   databaseUrl: string;
   prisma: PrismaClient;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** An ADMIN key created for this server's database (through the service the CLI uses). */
+  adminKey: string;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GraphQLResponse<T>>;
+  /** Creates an API key with the given role (and scopes) and returns it in clear. */
+  createKey(role: "VIEWER" | "EDITOR" | "FACT_CHECKER" | "ADMIN", scopes?: string[]): Promise<string>;
   /** Runs `work` and returns how many SQL statements the server's Prisma client sent meanwhile. */
   countSql<T>(work: () => Promise<T>): Promise<{ result: T; statements: number; sql: string[] }>;
   close(): Promise<void>;
@@ -68,15 +89,25 @@ export async function startTestServer(
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const server = await startServer({ prisma, logger, nodeEnv: options.nodeEnv ?? "test", port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${server.port}/graphql`;
+  const createKey = async (role: "VIEWER" | "EDITOR" | "FACT_CHECKER" | "ADMIN", scopes?: string[]) => {
+    const services = createServices(prisma, logger, { principal: systemPrincipal("test") });
+    const { secret } = await services.apiKeys.createKey({ name: `test ${role.toLowerCase()}`, role, scopes });
+    return secret;
+  };
+  const adminKey = await createKey("ADMIN");
 
   return {
     url,
+    origin: `http://127.0.0.1:${server.port}`,
     databaseUrl: database.url,
     prisma,
-    async gql(query, variables) {
+    adminKey,
+    createKey,
+    async gql(query, variables, options = {}) {
+      const key = options.key === undefined ? (isMutation(query) ? adminKey : null) : options.key;
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<any>;
@@ -96,6 +127,17 @@ export async function startTestServer(
       await database.drop();
     },
   };
+}
+
+function isMutation(query: string): boolean {
+  try {
+    return parse(query).definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.MUTATION,
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Fails the test with the response's errors when there are any; returns data. */

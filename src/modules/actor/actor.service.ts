@@ -5,6 +5,7 @@ import { nameKey } from "../../shared/name-key";
 import { decodeCursor, pageSize, toConnection, type Connection } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { Actor } from "../../generated/prisma/client";
 import * as repo from "./actor.repository";
@@ -87,11 +88,24 @@ export class ActorService {
       description: ref.description ?? null,
       affiliation: ref.affiliation ?? null,
     });
-    if (created && ref.aliases?.length) await this.addAliases(tx, actor, ref.aliases, `${field}.aliases`);
+    if (created) {
+      if (ref.aliases?.length) await this.addAliases(tx, actor, ref.aliases, `${field}.aliases`);
+      await this.recordCreated(tx, actor, ref.aliases ?? []);
+    }
     return actor;
   }
 
+  private recordCreated(tx: Tx, actor: Actor, aliases: readonly string[]): Promise<void> {
+    return this.deps.changes.record(tx, {
+      action: "CREATED",
+      entityType: "Actor",
+      entityId: actor.id,
+      after: { ...actor, aliases },
+    });
+  }
+
   async createActor(input: unknown): Promise<{ actor: Actor }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(createActorSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const key = nameKey(data.name);
@@ -109,11 +123,13 @@ export class ActorService {
         throw UserInputError.single("input.name", `An actor named "${data.name}" exists already.`, "DUPLICATE");
       }
       await this.addAliases(tx, actor, data.aliases ?? [], "input.aliases");
+      await this.recordCreated(tx, actor, data.aliases ?? []);
       return { actor };
     });
   }
 
   async updateActor(input: unknown): Promise<{ actor: Actor }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(updateActorSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const [current] = await repo.findActorsByIds(tx, [data.id]);
@@ -135,6 +151,13 @@ export class ActorService {
       });
       if (data.removeAliases?.length) await repo.deleteAliases(tx, actor.id, data.removeAliases.map(nameKey));
       await this.addAliases(tx, actor, data.addAliases ?? [], "input.addAliases");
+      await this.deps.changes.record(tx, {
+        action: "UPDATED",
+        entityType: "Actor",
+        entityId: actor.id,
+        before: current,
+        after: { ...actor, addedAliases: data.addAliases ?? [], removedAliases: data.removeAliases ?? [] },
+      });
       return { actor };
     });
   }

@@ -9,6 +9,7 @@ import { UserInputError } from "../../shared/errors";
 import { encodeId } from "../../shared/global-id";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { globalId, optionalText, parseInput } from "../../shared/validation";
 import { findClaimsByIds, findMergeTarget } from "../claim/claim.repository";
 import type { ClaimService } from "../claim/claim.service";
@@ -37,6 +38,7 @@ export class ClaimMergeService {
   }
 
   async mergeClaims(input: unknown): Promise<{ claim: Claim; merge: ClaimMerge }> {
+    requirePermission(this.deps.principal, "MERGE_CLAIMS");
     const data = parseInput(mergeSchema, input);
     if (data.sourceId === data.targetId) {
       throw UserInputError.single("input.targetId", "A claim cannot be merged into itself.", "CONFLICT");
@@ -83,6 +85,23 @@ export class ClaimMergeService {
       });
       await repo.deleteClaim(tx, source.id);
       const claim = await this.claims.refreshDerived(tx, target.id);
+      await this.deps.changes.record(tx, {
+        action: "MERGED",
+        entityType: "Claim",
+        entityId: source.id,
+        claimId: source.id,
+        before: source,
+        after: merge,
+      });
+      await this.deps.changes.record(tx, {
+        action: "UPDATED",
+        entityType: "Claim",
+        entityId: target.id,
+        claimId: target.id,
+        before: target,
+        after: claim,
+        event: "CLAIM_UPDATED",
+      });
       this.deps.logger.info({ merged: source.id, into: target.id }, "merged claim %s into %s", source.id, target.id);
       return { claim, merge };
     });

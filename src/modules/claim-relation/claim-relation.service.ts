@@ -6,6 +6,7 @@ import { decodeIdOfType, encodeId } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { globalId, optionalText, parseInput } from "../../shared/validation";
 import type { ClaimService } from "../claim/claim.service";
 import * as repo from "./claim-relation.repository";
@@ -54,6 +55,7 @@ export class ClaimRelationService {
   }
 
   async linkClaims(input: unknown): Promise<{ relation: ClaimRelationView }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(linkSchema, input);
     if (data.fromClaimId === data.toClaimId) {
       throw UserInputError.single("input.toClaimId", "A claim cannot be linked to itself.", "CONFLICT");
@@ -80,11 +82,19 @@ export class ClaimRelationService {
       if (!relation) {
         throw UserInputError.single("input.kind", `The claims are already linked as ${data.kind}.`, "DUPLICATE");
       }
+      await this.deps.changes.record(tx, {
+        action: "CREATED",
+        entityType: "ClaimRelation",
+        entityId: relation.id,
+        claimId: relation.fromClaimId,
+        after: relation,
+      });
       return { relation: viewFrom(relation, relation.fromClaimId) };
     });
   }
 
   async unlinkClaims(input: unknown): Promise<{ removedId: string }> {
+    requirePermission(this.deps.principal, "DELETE");
     const data = parseInput(unlinkSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const [relation] = await repo.findRelationsByIds(tx, [data.id]);
@@ -93,6 +103,13 @@ export class ClaimRelationService {
         await this.claims.lockClaim(tx, claimId, "input.id");
       }
       await repo.deleteRelation(tx, relation.id);
+      await this.deps.changes.record(tx, {
+        action: "DELETED",
+        entityType: "ClaimRelation",
+        entityId: relation.id,
+        claimId: relation.fromClaimId,
+        before: relation,
+      });
       return { removedId: encodeId("ClaimRelation", relation.id) };
     });
   }

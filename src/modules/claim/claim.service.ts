@@ -7,6 +7,7 @@ import { decodeIdOfType } from "../../shared/global-id";
 import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import { findSimilarClaimsIn } from "../search/search.repository";
 import type { SimilarClaimView } from "../search/search.types";
@@ -101,6 +102,7 @@ export class ClaimService {
    * looked up in the same transaction, before the new claim exists.
    */
   async createClaim(input: unknown): Promise<{ claim: Claim; possibleDuplicates: SimilarClaimView[] }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(createClaimSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const similar = await findSimilarClaimsIn(tx, data.text, data.language ?? "en", DUPLICATE_THRESHOLD, 5);
@@ -113,20 +115,41 @@ export class ClaimService {
         topics: data.topics ?? [],
         ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
       });
-      return { claim: await this.refreshDerived(tx, created.id), possibleDuplicates };
+      const claim = await this.refreshDerived(tx, created.id);
+      await this.deps.changes.record(tx, {
+        action: "CREATED",
+        entityType: "Claim",
+        entityId: claim.id,
+        claimId: claim.id,
+        after: claim,
+        event: "CLAIM_CREATED",
+      });
+      return { claim, possibleDuplicates };
     });
   }
 
   async updateClaim(input: unknown): Promise<{ claim: Claim }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(updateClaimSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const claimId = await this.lockClaim(tx, data.id, "input.id");
+      const [before] = await repo.findClaimsByIds(tx, [claimId]);
       await repo.updateClaim(tx, claimId, {
         ...(data.text ? { text: data.text } : {}),
         ...(data.language ? { language: data.language } : {}),
         ...(data.topics ? { topics: data.topics } : {}),
       });
-      return { claim: await this.refreshDerived(tx, claimId) };
+      const claim = await this.refreshDerived(tx, claimId);
+      await this.deps.changes.record(tx, {
+        action: "UPDATED",
+        entityType: "Claim",
+        entityId: claimId,
+        claimId,
+        before,
+        after: claim,
+        event: "CLAIM_UPDATED",
+      });
+      return { claim };
     });
   }
 

@@ -8,6 +8,7 @@ import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
 import { buildAttributionChain } from "../attribution/attribution-chain";
@@ -75,6 +76,7 @@ export class EvidenceService {
   }
 
   async addEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(addEvidenceSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
@@ -90,26 +92,44 @@ export class EvidenceService {
         actorId: actor?.id ?? null,
         observedAt: data.observedAt ?? null,
       });
-      if (actor) {
-        const hops = await buildAttributionChain(
-          tx,
-          { speaker: actor, via: data.via ?? [], source, field: "input.via" },
-          this.actors,
-          this.sources,
-        );
-        await insertHops(tx, { evidenceId: evidence.id }, hops);
-      }
+      const hops = actor
+        ? await buildAttributionChain(
+            tx,
+            { speaker: actor, via: data.via ?? [], source, field: "input.via" },
+            this.actors,
+            this.sources,
+          )
+        : [];
+      if (hops.length > 0) await insertHops(tx, { evidenceId: evidence.id }, hops);
       const claim = await this.claims.refreshDerived(tx, claimId);
+      await this.deps.changes.record(tx, {
+        action: "CREATED",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        claimId,
+        after: { ...evidence, hops },
+        event: "CLAIM_UPDATED",
+      });
       return { evidence, claim };
     });
   }
 
   async retractEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(retractSchema("Evidence"), input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const current = await this.claims.lockLiveChild(tx, repo.findEvidenceByIds, data.id, "evidence item");
       const evidence = await repo.markEvidenceRetracted(tx, current.id, data.reason);
       const claim = await this.claims.refreshDerived(tx, current.claimId);
+      await this.deps.changes.record(tx, {
+        action: "RETRACTED",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        claimId: claim.id,
+        before: current,
+        after: evidence,
+        event: "CLAIM_UPDATED",
+      });
       return { evidence, claim };
     });
   }

@@ -8,6 +8,7 @@ import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } fro
 import { findSourcesByPublishers } from "../actor/actor.repository";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
 import { canonicalUrl } from "./canonical-url";
@@ -106,7 +107,7 @@ export class SourceService {
     if (!ref.title) {
       throw UserInputError.single(`${field}.title`, `The source ${url ?? ""} is new; give its title.`, "REQUIRED");
     }
-    const { source } = await repo.insertSourceIfAbsent(tx, {
+    const { source, created } = await repo.insertSourceIfAbsent(tx, {
       url,
       sourceKey: key,
       title: ref.title,
@@ -118,10 +119,19 @@ export class SourceService {
       contentHash: ref.contentHash,
       archiveUrl: ref.archiveUrl ? canonicalUrl(ref.archiveUrl) : null,
     });
+    if (created) {
+      await this.deps.changes.record(tx, {
+        action: "CREATED",
+        entityType: "Source",
+        entityId: source.id,
+        after: source,
+      });
+    }
     return source;
   }
 
   async updateSource(input: unknown): Promise<{ source: Source }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(updateSourceSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const [current] = await repo.findSourcesByIds(tx, [data.id]);
@@ -143,6 +153,13 @@ export class SourceService {
         ...(data.contentHash !== null ? { contentHash: data.contentHash } : {}),
         ...(data.archiveUrl ? { archiveUrl: canonicalUrl(data.archiveUrl) } : {}),
         ...(data.language ? { language: data.language } : {}),
+      });
+      await this.deps.changes.record(tx, {
+        action: "UPDATED",
+        entityType: "Source",
+        entityId: source.id,
+        before: current,
+        after: source,
       });
       return { source };
     });

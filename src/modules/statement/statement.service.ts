@@ -9,6 +9,7 @@ import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
 import { buildAttributionChain } from "../attribution/attribution-chain";
@@ -70,6 +71,7 @@ export class StatementService {
   }
 
   async recordStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(recordStatementSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
@@ -93,16 +95,34 @@ export class StatementService {
       });
       await insertHops(tx, { statementId: statement.id }, hops);
       const claim = await this.claims.refreshDerived(tx, claimId, data.statedAt);
+      await this.deps.changes.record(tx, {
+        action: "CREATED",
+        entityType: "Statement",
+        entityId: statement.id,
+        claimId,
+        after: { ...statement, hops },
+        event: "STATEMENT_RECORDED",
+      });
       return { statement, claim };
     });
   }
 
   async retractStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
+    requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(retractSchema("Statement"), input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const current = await this.claims.lockLiveChild(tx, repo.findStatementsByIds, data.id, "statement");
       const statement = await repo.markStatementRetracted(tx, current.id, data.reason);
       const claim = await this.claims.refreshDerived(tx, current.claimId);
+      await this.deps.changes.record(tx, {
+        action: "RETRACTED",
+        entityType: "Statement",
+        entityId: statement.id,
+        claimId: claim.id,
+        before: current,
+        after: statement,
+        event: "CLAIM_UPDATED",
+      });
       return { statement, claim };
     });
   }

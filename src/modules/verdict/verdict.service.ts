@@ -7,6 +7,7 @@ import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
+import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
 import { conclusionFromRating } from "../claim/claim-status";
@@ -53,6 +54,7 @@ export class VerdictService {
   }
 
   async addVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
+    requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
     const data = parseInput(addVerdictSchema, input);
     const conclusion =
       data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1);
@@ -73,16 +75,34 @@ export class VerdictService {
         language: data.language ?? null,
       });
       const claim = await this.claims.refreshDerived(tx, claimId);
+      await this.deps.changes.record(tx, {
+        action: "CREATED",
+        entityType: "Verdict",
+        entityId: verdict.id,
+        claimId,
+        after: verdict,
+        event: "VERDICT_PUBLISHED",
+      });
       return { verdict, claim };
     });
   }
 
   async retractVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
+    requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
     const data = parseInput(retractSchema("Verdict"), input);
     return inTransaction(this.deps.prisma, async (tx) => {
       const current = await this.claims.lockLiveChild(tx, repo.findVerdictsByIds, data.id, "verdict");
       const verdict = await repo.markVerdictRetracted(tx, current.id, data.reason);
       const claim = await this.claims.refreshDerived(tx, current.claimId);
+      await this.deps.changes.record(tx, {
+        action: "RETRACTED",
+        entityType: "Verdict",
+        entityId: verdict.id,
+        claimId: claim.id,
+        before: current,
+        after: verdict,
+        event: "CLAIM_UPDATED",
+      });
       return { verdict, claim };
     });
   }

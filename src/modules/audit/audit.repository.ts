@@ -1,0 +1,55 @@
+// Reading the audit log (writing is ChangeLog's). One statement for a whole batch of
+// entities: a LATERAL page per entity.
+import type { AuditEvent } from "../../generated/prisma/client";
+import type { Db } from "../../db/prisma";
+import { Prisma } from "../../generated/prisma/client";
+
+export interface HistoryPageOptions {
+  /** Events after this id (exclusive); 0 for the start. */
+  afterId: bigint;
+  /** Rows per entity (one more than the page, to tell whether there is a next page). */
+  limit: number;
+}
+
+const COLUMNS = Prisma.sql`e.id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType",
+  e.entity_id::text AS "entityId", e.claim_id::text AS "claimId", e.api_key_id::text AS "apiKeyId",
+  e.actor_label AS "actorLabel", e.request_id AS "requestId", e.before, e.after`;
+
+type Row = AuditEvent & { parentId: string };
+
+/** Events of each entity of `entityType`, oldest first. */
+export function findEntityHistories(
+  db: Db,
+  entityType: string,
+  entityIds: readonly string[],
+  options: HistoryPageOptions,
+): Promise<Row[]> {
+  return db.$queryRaw<Row[]>`
+    SELECT k.id AS "parentId", h.*
+    FROM unnest(${entityIds}::text[]) AS k(id)
+    CROSS JOIN LATERAL (
+      SELECT ${COLUMNS} FROM audit_events e
+      WHERE e.entity_type = ${entityType} AND e.entity_id = k.id::uuid AND e.id > ${options.afterId}
+      ORDER BY e.id LIMIT ${options.limit}
+    ) h`;
+}
+
+/**
+ * Events bearing on each claim (the claim itself, its statements, evidence, verdicts and
+ * links) and on every claim merged into it, directly or through a chain of merges.
+ */
+export function findClaimHistories(db: Db, claimIds: readonly string[], options: HistoryPageOptions): Promise<Row[]> {
+  return db.$queryRaw<Row[]>`
+    SELECT k.id AS "parentId", h.*
+    FROM unnest(${claimIds}::text[]) AS k(id)
+    CROSS JOIN LATERAL (
+      WITH RECURSIVE folded(id) AS (
+        SELECT k.id::uuid
+        UNION
+        SELECT m.merged_claim_id FROM claim_merges m JOIN folded f ON m.into_claim_id = f.id
+      )
+      SELECT ${COLUMNS} FROM audit_events e
+      WHERE e.claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
+      ORDER BY e.id LIMIT ${options.limit}
+    ) h`;
+}

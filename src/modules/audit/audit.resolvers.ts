@@ -1,0 +1,33 @@
+// Audit history on the entities that change.
+import { toGlobalId } from "graphql-relay";
+import type { Resolvers } from "../../graphql/resolvers-types.generated";
+import { encodeId, type EntityType } from "../../shared/global-id";
+
+const ENTITY_TYPES: ReadonlySet<string> = new Set<EntityType>([
+  "Claim",
+  "Actor",
+  "Source",
+  "Statement",
+  "Evidence",
+  "Verdict",
+  "ClaimRelation",
+  "ApiKey",
+  "WebhookEndpoint",
+]);
+
+export const auditResolvers: Resolvers = {
+  Claim: { history: (claim, args, { services }) => services.audit.history("Claim", claim.id, args) },
+  Actor: { history: (actor, args, { services }) => services.audit.history("Actor", actor.id, args) },
+  Source: { history: (source, args, { services }) => services.audit.history("Source", source.id, args) },
+  Statement: { history: (statement, args, { services }) => services.audit.history("Statement", statement.id, args) },
+  Evidence: { history: (evidence, args, { services }) => services.audit.history("Evidence", evidence.id, args) },
+  Verdict: { history: (verdict, args, { services }) => services.audit.history("Verdict", verdict.id, args) },
+  AuditEvent: {
+    id: (event) => toGlobalId("AuditEvent", event.id.toString()),
+    entityId: (event) =>
+      ENTITY_TYPES.has(event.entityType) ? encodeId(event.entityType as EntityType, event.entityId) : event.entityId,
+    claimId: (event) => (event.claimId ? encodeId("Claim", event.claimId) : null),
+    changedBy: (event) => event.actorLabel,
+    apiKeyId: (event) => (event.apiKeyId ? encodeId("ApiKey", event.apiKeyId) : null),
+  },
+};

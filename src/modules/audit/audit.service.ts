@@ -1,0 +1,62 @@
+// History pages of claims and other entities, batched per request.
+import type { AuditEvent } from "../../generated/prisma/client";
+import { BadQueryArgumentError } from "../../shared/errors";
+import { pagesByKey } from "../../shared/batch";
+import { pageSize } from "../../shared/pagination";
+import type { ServiceDeps } from "../../shared/service-deps";
+import * as repo from "./audit.repository";
+import type { AuditEventConnectionView } from "./audit.types";
+
+export type HistoryOwner = "Claim" | "Actor" | "Source" | "Statement" | "Evidence" | "Verdict";
+
+export class AuditService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async history(
+    owner: HistoryOwner,
+    entityId: string,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<AuditEventConnectionView> {
+    const take = pageSize(args.first, { defaultSize: 50 });
+    const options = { afterId: args.after ? decodeHistoryCursor(args.after) : 0n, limit: take + 1 };
+    const rows = await this.deps.loaders.paged
+      .get(`history:${owner}`, options, async (keys, opts) => {
+        const found =
+          owner === "Claim"
+            ? await repo.findClaimHistories(this.deps.prisma, keys, opts)
+            : await repo.findEntityHistories(this.deps.prisma, owner, keys, opts);
+        const pages = new Map<string, AuditEvent[]>();
+        for (const { parentId, ...event } of found) {
+          const page = pages.get(parentId) ?? [];
+          page.push(event);
+          pages.set(parentId, page);
+        }
+        return pagesByKey(
+          keys,
+          [...pages].map(([parentId, page]) => ({ parentId, rows: page })),
+        );
+      })
+      .load(entityId);
+    const page = rows.slice(0, take);
+    const edges = page.map((node) => ({ cursor: encodeHistoryCursor(node.id), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > take,
+        hasPreviousPage: options.afterId > 0n,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+}
+
+export function encodeHistoryCursor(id: bigint): string {
+  return Buffer.from(`audit:${id}`, "utf8").toString("base64url");
+}
+
+function decodeHistoryCursor(cursor: string): bigint {
+  const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match?.[1]) throw new BadQueryArgumentError("after", "`after` is not a history cursor.");
+  return BigInt(match[1]);
+}
