@@ -18,6 +18,8 @@ export interface LoadSpec {
   seconds: number;
   /** Builds each request's JSON body. */
   body: () => string;
+  /** Extra request headers (M1 sends an editor's API key). */
+  headers?: Record<string, string>;
 }
 
 /** CPU seconds used so far by the server, by all PostgreSQL backends, and by this process. */
@@ -51,7 +53,7 @@ export async function runLoad(spec: LoadSpec, serverPid: number): Promise<RunRes
     connections: spec.connections,
     duration: spec.seconds,
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...spec.headers },
     requests: [
       {
         setupRequest: (request) => ({ ...request, body: spec.body() }),

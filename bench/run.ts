@@ -18,6 +18,8 @@ import { Prisma } from "../src/generated/prisma/client";
 import { claimFilterSql } from "../src/modules/claim/claim-filter";
 import { listClaimsSql } from "../src/modules/claim/claim.repository";
 import { loadSeedCaseOnce } from "../src/seed/load-seed-case";
+import { createServices } from "../src/graphql/context";
+import { systemPrincipal } from "../src/modules/auth/permissions";
 import { encodeId } from "../src/shared/global-id";
 import { datasetSteps } from "./dataset";
 import { runLoad, type RunResult } from "./load";
@@ -89,6 +91,17 @@ async function buildDatabase(databaseUrl: string): Promise<void> {
   await prisma.$disconnect();
 }
 
+/** M1 writes as an editor would: with an EDITOR API key, created the way the CLI does. */
+async function createEditorKey(databaseUrl: string): Promise<string> {
+  const prisma = createPrismaClient({ databaseUrl });
+  try {
+    const services = createServices(prisma, pino({ level: "warn" }), { principal: systemPrincipal("bench") });
+    return (await services.apiKeys.createKey({ name: "bench editor", role: "EDITOR" })).secret;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 interface Fixtures {
   claimIds: string[];
   actorIds: string[];
@@ -120,9 +133,9 @@ async function fixtures(databaseUrl: string): Promise<Fixtures> {
   }
 }
 
-type Workload = { name: string; body: () => string; raw: string | null };
+type Workload = { name: string; body: () => string; raw: string | null; headers?: Record<string, string> };
 
-function workloads(f: Fixtures): Workload[] {
+function workloads(f: Fixtures, editorKey: string): Workload[] {
   const random = prng(42);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
   let term = 0;
@@ -141,6 +154,7 @@ function workloads(f: Fixtures): Workload[] {
     },
     {
       name: "M1 recordStatement",
+      headers: { authorization: `Bearer ${editorKey}` },
       body: () =>
         JSON.stringify({
           query: M1,
@@ -177,7 +191,7 @@ async function sqlPerRequest(databaseUrl: string, list: Workload[]): Promise<Map
       count = 0;
       const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...workload.headers },
         body: workload.body(),
       });
       const text = await response.text();
@@ -273,7 +287,7 @@ async function main(): Promise<void> {
     progress(`building the data set in database ${DATABASE}`);
     await buildDatabase(databaseUrl);
     const f = await fixtures(databaseUrl);
-    const list = workloads(f);
+    const list = workloads(f, await createEditorKey(databaseUrl));
     progress("building the server (npm run build)");
     execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
     progress("counting SQL statements per request");
@@ -286,13 +300,22 @@ async function main(): Promise<void> {
     const cpuNotes: string[] = [];
     for (const workload of list) {
       progress(`${workload.name}: ${WARMUP} s warm-up`);
-      await runLoad({ url: app.url, connections: CONNECTIONS, seconds: WARMUP, body: workload.body }, server.pid ?? 0);
+      await runLoad(
+        { url: app.url, connections: CONNECTIONS, seconds: WARMUP, body: workload.body, headers: workload.headers },
+        server.pid ?? 0,
+      );
       const runs: RunResult[] = [];
       for (let run = 1; run <= RUNS; run += 1) {
         progress(`${workload.name}: run ${run}/${RUNS} (${SECONDS} s, ${CONNECTIONS} connections)`);
         runs.push(
           await runLoad(
-            { url: app.url, connections: CONNECTIONS, seconds: SECONDS, body: workload.body },
+            {
+              url: app.url,
+              connections: CONNECTIONS,
+              seconds: SECONDS,
+              body: workload.body,
+              headers: workload.headers,
+            },
             server.pid ?? 0,
           ),
         );
