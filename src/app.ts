@@ -14,6 +14,7 @@ import { GraphQLError } from "graphql";
 import type { PrismaClient } from "./db/prisma";
 import { createContext, type GraphQLContext } from "./graphql/context";
 import { createErrorFormatter } from "./graphql/errors";
+import { idempotencyPlugin } from "./graphql/idempotency";
 import { queryShapePlugin } from "./graphql/query-shape";
 import { buildResolvers } from "./graphql/resolvers";
 import type { Logger } from "./logger";
@@ -56,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No cache hints are used; without this plugin Apollo runs a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
       queryShapePlugin,
+      idempotencyPlugin({ prisma, logger }),
       operations.plugin,
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],

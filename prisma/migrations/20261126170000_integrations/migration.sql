@@ -39,6 +39,7 @@ CREATE TABLE "audit_events" (
     "entity_type" TEXT NOT NULL,
     "entity_id" UUID NOT NULL,
     "claim_id" UUID,
+    "related_claim_id" UUID,
     "api_key_id" UUID,
     "actor_label" TEXT NOT NULL,
     "request_id" TEXT,
@@ -115,6 +116,9 @@ CREATE UNIQUE INDEX "api_keys_secret_hash_key" ON "api_keys"("secret_hash");
 
 -- CreateIndex
 CREATE INDEX "audit_events_claim_id_id_idx" ON "audit_events"("claim_id", "id");
+
+-- CreateIndex
+CREATE INDEX "audit_events_related_claim_id_id_idx" ON "audit_events"("related_claim_id", "id");
 
 -- CreateIndex
 CREATE INDEX "audit_events_entity_type_entity_id_id_idx" ON "audit_events"("entity_type", "entity_id", "id");

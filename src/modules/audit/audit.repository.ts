@@ -12,7 +12,8 @@ export interface HistoryPageOptions {
 }
 
 const COLUMNS = Prisma.sql`e.id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType",
-  e.entity_id::text AS "entityId", e.claim_id::text AS "claimId", e.api_key_id::text AS "apiKeyId",
+  e.entity_id::text AS "entityId", e.claim_id::text AS "claimId",
+  e.related_claim_id::text AS "relatedClaimId", e.api_key_id::text AS "apiKeyId",
   e.actor_label AS "actorLabel", e.request_id AS "requestId", e.before, e.after`;
 
 type Row = AuditEvent & { parentId: string };
@@ -35,8 +36,8 @@ export function findEntityHistories(
 }
 
 /**
- * Events bearing on each claim (the claim itself, its statements, evidence, verdicts and
- * links) and on every claim merged into it, directly or through a chain of merges.
+ * Events bearing on each claim (the claim itself, its statements, evidence, verdicts, and
+ * links from or to it) and on every claim merged into it, directly or through a chain of merges.
  */
 export function findClaimHistories(db: Db, claimIds: readonly string[], options: HistoryPageOptions): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
@@ -48,8 +49,13 @@ export function findClaimHistories(db: Db, claimIds: readonly string[], options:
         UNION
         SELECT m.merged_claim_id FROM claim_merges m JOIN folded f ON m.into_claim_id = f.id
       )
-      SELECT ${COLUMNS} FROM audit_events e
-      WHERE e.claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
-      ORDER BY e.id LIMIT ${options.limit}
+      SELECT * FROM (
+        SELECT ${COLUMNS} FROM audit_events e
+        WHERE e.claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
+        UNION
+        SELECT ${COLUMNS} FROM audit_events e
+        WHERE e.related_claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
+      ) u
+      ORDER BY u.id LIMIT ${options.limit}
     ) h`;
 }

@@ -18,9 +18,12 @@ export class AuditService {
     args: { first?: number | null; after?: string | null },
   ): Promise<AuditEventConnectionView> {
     const take = pageSize(args.first, { defaultSize: 50 });
-    const options = { afterId: args.after ? decodeHistoryCursor(args.after) : 0n, limit: take + 1 };
+    const afterId = args.after ? decodeHistoryCursor(args.after) : 0n;
+    // The loader's cache key is the JSON of its arguments, and JSON has no bigint: pass the id as text.
+    const loaderArgs = { afterId: afterId.toString(), limit: take + 1 };
     const rows = await this.deps.loaders.paged
-      .get(`history:${owner}`, options, async (keys, opts) => {
+      .get(`history:${owner}`, loaderArgs, async (keys, page) => {
+        const opts = { afterId: BigInt(page.afterId), limit: page.limit };
         const found =
           owner === "Claim"
             ? await repo.findClaimHistories(this.deps.prisma, keys, opts)
@@ -43,7 +46,7 @@ export class AuditService {
       edges,
       pageInfo: {
         hasNextPage: rows.length > take,
-        hasPreviousPage: options.afterId > 0n,
+        hasPreviousPage: afterId > 0n,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },

@@ -18,6 +18,8 @@ export interface Change {
   entityId: string;
   /** The claim the change bears on (history and webhook payloads name it). */
   claimId?: string | null;
+  /** A second claim it bears on (the other end of a link): it shows in that claim's history too. */
+  relatedClaimId?: string | null;
   before?: unknown;
   after?: unknown;
   /** The webhook event this change is, if any. */
@@ -45,9 +47,10 @@ export class ChangeLog {
     const data = event ? webhookData(change, after) : null;
     await tx.$queryRaw`
       WITH ev AS (
-        INSERT INTO audit_events (action, entity_type, entity_id, claim_id, api_key_id, actor_label, request_id, before, after)
+        INSERT INTO audit_events (action, entity_type, entity_id, claim_id, related_claim_id, api_key_id, actor_label,
+                                  request_id, before, after)
         VALUES (${change.action}::"AuditAction", ${change.entityType}, ${change.entityId}::uuid,
-                ${change.claimId ?? null}::uuid, ${principalKeyId(this.principal)}::uuid,
+                ${change.claimId ?? null}::uuid, ${change.relatedClaimId ?? null}::uuid, ${principalKeyId(this.principal)}::uuid,
                 ${principalLabel(this.principal)}, ${this.requestId}, ${before}::jsonb, ${after}::jsonb)
         RETURNING id, occurred_at
       ), deliveries AS (

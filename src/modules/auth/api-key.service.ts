@@ -1,7 +1,7 @@
 // API keys: authenticating a request's bearer key, and creating, listing and revoking keys.
 import type { ApiKey } from "../../generated/prisma/client";
 import type { PrismaClient } from "../../db/prisma";
-import { AuthenticationError, UserInputError } from "../../shared/errors";
+import { AuthenticationError, ForbiddenError, UserInputError } from "../../shared/errors";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
 import { parseInput } from "../../shared/validation";
@@ -79,6 +79,19 @@ export class ApiKeyService {
         `The role ${data.role} does not grant ${beyond.join(", ")}; scopes can only narrow a role.`,
         "INVALID",
       );
+    }
+    // A key cannot mint a key that may do more than itself (a key scoped to MANAGE_KEYS
+    // would otherwise make an unscoped ADMIN key and undo its own narrowing).
+    const principal = this.deps.principal;
+    if (principal.kind === "key") {
+      const lacking = effectivePermissions(data.role, scopes).filter((p) => !principal.permissions.includes(p));
+      const [first] = lacking;
+      if (first) {
+        throw new ForbiddenError(
+          first,
+          `This API key cannot create a key with permissions it lacks (${lacking.join(", ")}); narrow it with scopes.`,
+        );
+      }
     }
     if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) {
       throw UserInputError.single("input.expiresAt", "expiresAt must be in the future.", "INVALID");

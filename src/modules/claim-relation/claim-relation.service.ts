@@ -87,6 +87,7 @@ export class ClaimRelationService {
         entityType: "ClaimRelation",
         entityId: relation.id,
         claimId: relation.fromClaimId,
+        relatedClaimId: relation.toClaimId,
         after: relation,
       });
       return { relation: viewFrom(relation, relation.fromClaimId) };
@@ -108,6 +109,7 @@ export class ClaimRelationService {
         entityType: "ClaimRelation",
         entityId: relation.id,
         claimId: relation.fromClaimId,
+        relatedClaimId: relation.toClaimId,
         before: relation,
       });
       return { removedId: encodeId("ClaimRelation", relation.id) };
