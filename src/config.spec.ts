@@ -22,6 +22,7 @@ describe("loadConfig", () => {
       MIGRATE_ON_START: true,
       LOG_LEVEL: "info",
       DATABASE_POOL_SIZE: 10,
+      WEBHOOK_WORKER: true,
     });
   });
 
@@ -32,6 +33,7 @@ describe("loadConfig", () => {
       DATABASE_POOL_SIZE: "25",
       SEED_DEMO_DATA: "false",
       MIGRATE_ON_START: "false",
+      WEBHOOK_WORKER: "false",
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -39,6 +41,7 @@ describe("loadConfig", () => {
       DATABASE_POOL_SIZE: 25,
       SEED_DEMO_DATA: false,
       MIGRATE_ON_START: false,
+      WEBHOOK_WORKER: false,
     });
   });
 

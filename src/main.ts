@@ -7,6 +7,7 @@ import { createPrismaClient } from "./db/prisma";
 import { createLogger } from "./logger";
 import { startServer } from "./app";
 import { loadSeedCaseOnce } from "./seed/load-seed-case";
+import { startWebhookWorker } from "./modules/webhook/webhook-worker";
 import path from "node:path";
 import { projectRoot } from "./project-root";
 
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     const loaded = await loadSeedCaseOnce(prisma, logger);
     logger.info(loaded ? "demo seed case loaded" : "demo seed case already present");
   }
+  // After the migrations: the worker needs graphile-worker's schema, which they create.
+  const webhookWorker = config.WEBHOOK_WORKER ? await startWebhookWorker({ databaseUrl, prisma, logger }) : null;
   const server = await startServer({ prisma, logger, nodeEnv: config.NODE_ENV, port: config.PORT, host: config.HOST });
   logger.info({ url: server.url, embeddedDatabase: embedded !== null }, "claimtrail ready at %s", server.url);
 
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
     }, 10_000).unref();
     try {
       await server.close();
+      // Deliveries under way finish (or are aborted and retried later) while the database is still there.
+      await webhookWorker?.stop();
       await prisma.$disconnect();
       await embedded?.stop();
       process.exit(0);

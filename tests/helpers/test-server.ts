@@ -7,6 +7,7 @@ import { createServices } from "../../src/graphql/context";
 import { systemPrincipal } from "../../src/modules/auth/permissions";
 import { startServer } from "../../src/app";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { startWebhookWorker, type WebhookWorker } from "../../src/modules/webhook/webhook-worker";
 import { ADMIN_URL_ENV, databaseUrl, quoteIdent, TEMPLATE_ENV, withAdminClient } from "../setup/test-database";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -39,7 +40,25 @@ export interface TestServer {
   createKey(role: "VIEWER" | "EDITOR" | "FACT_CHECKER" | "ADMIN", scopes?: string[]): Promise<string>;
   /** Runs `work` and returns how many SQL statements the server's Prisma client sent meanwhile. */
   countSql<T>(work: () => Promise<T>): Promise<{ result: T; statements: number; sql: string[] }>;
-  close(): Promise<void>;
+  /** This server's database; pass it to another startTestServer after `close({ keepDatabase: true })`. */
+  database: TestDatabase;
+  /** The webhook worker, when started with `webhookWorker: true`. */
+  webhookWorker: WebhookWorker | null;
+  /** Stops the server (and its worker) and drops the database, unless `keepDatabase`. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  nodeEnv?: "test" | "production" | "development";
+  /** Run the webhook worker beside the server (polling for due retries every 200 ms). */
+  webhookWorker?: boolean;
+  /** Serve this existing database (a restart) instead of a fresh clone of the template. */
+  database?: TestDatabase;
 }
 
 function env(name: string): string {
@@ -52,9 +71,7 @@ function env(name: string): string {
  * A fresh database cloned from the migrated template (or, with `empty`, one with no
  * migrations at all); returns its URL and a drop function.
  */
-export async function createTestDatabase(
-  options: { empty?: boolean } = {},
-): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = env(ADMIN_URL_ENV);
   const name = `claimtrail_test_${randomBytes(6).toString("hex")}`;
   const template = options.empty ? "" : ` TEMPLATE ${quoteIdent(env(TEMPLATE_ENV))}`;
@@ -79,15 +96,16 @@ export async function createTestDatabase(
   };
 }
 
-export async function startTestServer(
-  options: { nodeEnv?: "test" | "production" | "development" } = {},
-): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
   const prisma = createPrismaClient({ databaseUrl: database.url, emitQueryEvents: true });
   let recording: string[] | null = null;
   prisma.$on("query", (event) => recording?.push(event.query));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const server = await startServer({ prisma, logger, nodeEnv: options.nodeEnv ?? "test", port: 0, host: "127.0.0.1" });
+  const webhookWorker = options.webhookWorker
+    ? await startWebhookWorker({ databaseUrl: database.url, prisma, logger, pollInterval: 200 })
+    : null;
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const createKey = async (role: "VIEWER" | "EDITOR" | "FACT_CHECKER" | "ADMIN", scopes?: string[]) => {
     const services = createServices(prisma, logger, { principal: systemPrincipal("test") });
@@ -100,6 +118,8 @@ export async function startTestServer(
     url,
     origin: `http://127.0.0.1:${server.port}`,
     databaseUrl: database.url,
+    database,
+    webhookWorker,
     prisma,
     adminKey,
     createKey,
@@ -121,10 +141,11 @@ export async function startTestServer(
         recording = null;
       }
     },
-    async close() {
+    async close(closeOptions = {}) {
       await server.close();
+      await webhookWorker?.stop();
       await prisma.$disconnect();
-      await database.drop();
+      if (!closeOptions.keepDatabase) await database.drop();
     },
   };
 }
