@@ -157,3 +157,7 @@ FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_audit_append_only();
 CREATE TRIGGER audit_events_no_truncate
 BEFORE TRUNCATE ON "audit_events"
 FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_audit_append_only();
+
+-- Exact-wording lookups of claims (ClaimReview and NDJSON imports match claims by text).
+-- CreateIndex
+CREATE INDEX "claims_text_idx" ON "claims" USING HASH ("text");

@@ -1,0 +1,79 @@
+// schema.org ClaimReview over plain HTTP: GET /claims/:id/claim-review (public JSON-LD a
+// crawler can fetch) and POST /claim-review (authenticated import), on the same service
+// as the GraphQL field and mutation.
+import { randomUUID } from "node:crypto";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import type { PrismaClient } from "../db/prisma";
+import { createServices } from "../graphql/context";
+import type { Logger } from "../logger";
+import { authenticate } from "../modules/auth/api-key.service";
+import { ANONYMOUS } from "../modules/auth/permissions";
+import { AuthenticationError, ForbiddenError, UserInputError } from "../shared/errors";
+import { encodeId } from "../shared/global-id";
+
+const LD_JSON = "application/ld+json";
+
+export function claimReviewRouter(prisma: PrismaClient, logger: Logger): Router {
+  const log = logger.child({ module: "claim-review-http" });
+  const router = express.Router();
+  const requestId = (req: Request) => String(req.headers["x-request-id"] ?? randomUUID());
+
+  router.get("/claims/:id/claim-review", async (req: Request<{ id: string }>, res: Response) => {
+    const services = createServices(prisma, log, { principal: ANONYMOUS, requestId: requestId(req) });
+    const { claim, document } = await services.claimReviews.claimReviewById(req.params.id);
+    if (!claim) return sendError(res, 404, "NOT_FOUND", "No claim has this ID.");
+    if (!document)
+      return sendError(res, 404, "NOT_FOUND", "The claim has no live verdict to publish as a ClaimReview.");
+    res.status(200).type(LD_JSON).send(JSON.stringify(document));
+  });
+
+  router.post(
+    "/claim-review",
+    express.json({ type: ["application/json", LD_JSON], limit: "1mb" }),
+    async (req: Request, res: Response) => {
+      const principal = await authenticate(prisma, req.headers.authorization);
+      const services = createServices(prisma, log, { principal, requestId: requestId(req) });
+      try {
+        const { items } = await services.claimReviews.importClaimReview({ document: req.body as unknown });
+        res.status(200).json({
+          items: items.map((item) => ({
+            index: item.index,
+            claimId: encodeId("Claim", item.claim.id),
+            verdictId: encodeId("Verdict", item.verdict.id),
+            claimCreated: item.claimCreated,
+            verdictCreated: item.verdictCreated,
+          })),
+        });
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        res.status(400).json({
+          error: { code: "BAD_USER_INPUT", message: "The document was not imported." },
+          userErrors: error.errors,
+        });
+      }
+    },
+  );
+
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof AuthenticationError) return sendError(res, 401, "UNAUTHENTICATED", error.message);
+    if (error instanceof ForbiddenError) return sendError(res, 403, "FORBIDDEN", error.message);
+    const status = httpStatusOf(error);
+    if (status === 400 || status === 413 || status === 415) {
+      return sendError(res, status, "BAD_REQUEST", error instanceof Error ? error.message : "Bad request");
+    }
+    log.error({ err: error }, "unexpected error in a ClaimReview route");
+    return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
+  });
+  return router;
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** The status body-parser errors carry (malformed JSON, too large, unsupported charset). */
+function httpStatusOf(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : null;
+}
