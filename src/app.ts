@@ -13,6 +13,8 @@ import express from "express";
 import { GraphQLError } from "graphql";
 import type { PrismaClient } from "./db/prisma";
 import { createContext, type GraphQLContext } from "./graphql/context";
+import { claimReviewRouter } from "./http/claim-review.routes";
+import { bulkRouter } from "./http/bulk.routes";
 import { createErrorFormatter } from "./graphql/errors";
 import { idempotencyPlugin } from "./graphql/idempotency";
 import { queryShapePlugin } from "./graphql/query-shape";
@@ -75,6 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: "unavailable" });
     }
   });
+  app.use(claimReviewRouter(prisma, logger));
+  app.use(bulkRouter(prisma, logger));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

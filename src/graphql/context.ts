@@ -3,7 +3,10 @@
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../logger";
 import { ActorService } from "../modules/actor/actor.service";
+import { BulkExportService } from "../modules/bulk/bulk-export.service";
+import { BulkImportService } from "../modules/bulk/bulk-import.service";
 import { ClaimMergeService } from "../modules/claim-merge/claim-merge.service";
+import { ClaimReviewService } from "../modules/claim-review/claim-review.service";
 import { ClaimStatsService } from "../modules/claim-stats/claim-stats.service";
 import { SearchService } from "../modules/search/search.service";
 import { ClaimRelationService } from "../modules/claim-relation/claim-relation.service";
@@ -16,6 +19,7 @@ import { StatementService } from "../modules/statement/statement.service";
 import { VerdictService } from "../modules/verdict/verdict.service";
 import { ApiKeyService } from "../modules/auth/api-key.service";
 import { AuditService } from "../modules/audit/audit.service";
+import { WebhookService } from "../modules/webhook/webhook.service";
 import { ChangeLog } from "../modules/audit/change-log";
 import type { Principal } from "../modules/auth/permissions";
 import { createLoaders, type ClaimChildrenShape, type Loaders } from "./loaders";
@@ -32,9 +36,13 @@ export interface Services {
   nodes: NodeService;
   search: SearchService;
   merges: ClaimMergeService;
+  claimReviews: ClaimReviewService;
   stats: ClaimStatsService;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  bulkImport: BulkImportService;
+  bulkExport: BulkExportService;
+  webhooks: WebhookService;
 }
 
 export interface ServiceOptions {
@@ -63,9 +71,13 @@ export function createServices(prisma: PrismaClient, logger: Logger, options: Se
     nodes: new NodeService(owners),
     search: new SearchService(deps),
     merges: new ClaimMergeService(deps, claims),
+    claimReviews: new ClaimReviewService(deps, claims, actors, sources, statements, verdicts),
     stats: new ClaimStatsService(deps),
     apiKeys: new ApiKeyService(deps),
     audit: new AuditService(deps),
+    bulkImport: new BulkImportService(deps, owners),
+    bulkExport: new BulkExportService(deps),
+    webhooks: new WebhookService(deps),
   };
 }
 

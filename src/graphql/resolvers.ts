@@ -2,6 +2,7 @@
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { actorResolvers } from "../modules/actor/actor.resolvers";
 import { claimMergeResolvers } from "../modules/claim-merge/claim-merge.resolvers";
+import { claimReviewResolvers } from "../modules/claim-review/claim-review.resolvers";
 import { claimStatsResolvers } from "../modules/claim-stats/claim-stats.resolvers";
 import { searchResolvers } from "../modules/search/search.resolvers";
 import { claimRelationResolvers } from "../modules/claim-relation/claim-relation.resolvers";
@@ -14,6 +15,7 @@ import { statementResolvers } from "../modules/statement/statement.resolvers";
 import { verdictResolvers } from "../modules/verdict/verdict.resolvers";
 import { auditResolvers } from "../modules/audit/audit.resolvers";
 import { apiKeyResolvers } from "../modules/auth/api-key.resolvers";
+import { webhookResolvers } from "../modules/webhook/webhook.resolvers";
 import type { Resolvers } from "./resolvers-types.generated";
 
 const modules: Resolvers[] = [
@@ -28,9 +30,11 @@ const modules: Resolvers[] = [
   provenanceResolvers,
   searchResolvers,
   claimMergeResolvers,
+  claimReviewResolvers,
   claimStatsResolvers,
   apiKeyResolvers,
   auditResolvers,
+  webhookResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; a field defined twice is a bug. */

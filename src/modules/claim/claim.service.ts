@@ -1,5 +1,6 @@
 // Claims: reads (one, lists, an actor's, a source's) and edits; the status rule is
 // applied by refreshStatus inside every write that can change it.
+import type { z } from "zod";
 import type { Claim } from "../../generated/prisma/client";
 import { groupsByKey } from "../../shared/batch";
 import { BadQueryArgumentError, NotFoundError, UserInputError } from "../../shared/errors";
@@ -15,6 +16,9 @@ import { claimFilterSchema, claimFilterSql } from "./claim-filter";
 import { deriveClaimStatus, tallyStances } from "./claim-status";
 import * as repo from "./claim.repository";
 import { claimOrderSchema, createClaimSchema, updateClaimSchema } from "./claim.schema";
+
+/** A parsed createClaim input. */
+export type CreateClaimData = z.output<typeof createClaimSchema>;
 
 /** Similarity at which createClaim reports an existing claim as a possible duplicate. */
 const DUPLICATE_THRESHOLD = 0.5;
@@ -109,23 +113,36 @@ export class ClaimService {
       const possibleDuplicates = similar
         .filter((row) => row.similarity >= DUPLICATE_THRESHOLD)
         .map(({ similarity, ...claim }) => ({ claim, similarity }));
-      const created = await repo.insertClaim(tx, {
-        text: data.text,
-        language: data.language ?? "en",
-        topics: data.topics ?? [],
-        ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
-      });
-      const claim = await this.refreshDerived(tx, created.id);
-      await this.deps.changes.record(tx, {
-        action: "CREATED",
-        entityType: "Claim",
-        entityId: claim.id,
-        claimId: claim.id,
-        after: claim,
-        event: "CLAIM_CREATED",
-      });
+      const claim = await this.insertClaim(tx, data);
       return { claim, possibleDuplicates };
     });
+  }
+
+  /**
+   * createClaim's write inside the caller's transaction (bulk import runs it with other
+   * writes in one): the row, its derived columns and the change record. The caller has
+   * checked the permission to write (WRITE_CLAIMS, or BULK_IMPORT for an import).
+   * `refresh: false` leaves the derived columns (the search document: a new claim's
+   * counts and status are the columns' defaults) to a refreshDerived the caller runs
+   * before commit, after adding the claim's statements (bulk import does).
+   */
+  async insertClaim(tx: Tx, data: CreateClaimData, options: { refresh?: boolean } = {}): Promise<Claim> {
+    const created = await repo.insertClaim(tx, {
+      text: data.text,
+      language: data.language ?? "en",
+      topics: data.topics ?? [],
+      ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
+    });
+    const claim = options.refresh === false ? created : await this.refreshDerived(tx, created.id);
+    await this.deps.changes.record(tx, {
+      action: "CREATED",
+      entityType: "Claim",
+      entityId: claim.id,
+      claimId: claim.id,
+      after: claim,
+      event: "CLAIM_CREATED",
+    });
+    return claim;
   }
 
   async updateClaim(input: unknown): Promise<{ claim: Claim }> {

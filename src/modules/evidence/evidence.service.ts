@@ -1,5 +1,6 @@
 // Evidence: adding items for, against or around a claim, with their source and chain.
-import type { AttributionHop, Claim, Evidence } from "../../generated/prisma/client";
+import type { z } from "zod";
+import type { Actor, AttributionHop, Claim, Evidence, Source } from "../../generated/prisma/client";
 import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import { primeEvidence } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
@@ -7,7 +8,7 @@ import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
-import { inTransaction } from "../../shared/transaction";
+import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
@@ -19,6 +20,9 @@ import { retractSchema } from "../statement/statement.schema";
 import * as repo from "./evidence.repository";
 import type { EvidenceListOptions } from "./evidence.repository";
 import { addEvidenceSchema, evidenceListSchema } from "./evidence.schema";
+
+/** A parsed addEvidence input, less the claim (insertEvidence takes it apart). */
+export type EvidenceData = Omit<z.output<typeof addEvidenceSchema>, "claimId">;
 
 export class EvidenceService {
   constructor(
@@ -82,36 +86,54 @@ export class EvidenceService {
       const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
       const source = await this.sources.resolveRef(tx, data.source, "input.source");
       const actor = data.actor ? await this.actors.resolveRef(tx, data.actor, "input.actor") : null;
-      const evidence = await repo.insertEvidence(tx, {
-        claimId,
-        direction: data.direction,
-        kind: data.kind ?? "OTHER",
-        summary: data.summary,
-        excerpt: data.excerpt,
-        sourceId: source.id,
-        actorId: actor?.id ?? null,
-        observedAt: data.observedAt ?? null,
-      });
-      const hops = actor
-        ? await buildAttributionChain(
-            tx,
-            { speaker: actor, via: data.via ?? [], source, field: "input.via" },
-            this.actors,
-            this.sources,
-          )
-        : [];
-      if (hops.length > 0) await insertHops(tx, { evidenceId: evidence.id }, hops);
+      const evidence = await this.insertEvidence(tx, claimId, data, { source, actor }, "input");
       const claim = await this.claims.refreshDerived(tx, claimId);
-      await this.deps.changes.record(tx, {
-        action: "CREATED",
-        entityType: "Evidence",
-        entityId: evidence.id,
-        claimId,
-        after: { ...evidence, hops },
-        event: "CLAIM_UPDATED",
-      });
       return { evidence, claim };
     });
+  }
+
+  /**
+   * addEvidence's write inside the caller's transaction, on a claim it has locked, with
+   * a resolved source (and actor): the row, the chain (`${field}.via`) and the change
+   * record. The caller then refreshes the claim's derived columns and has checked the
+   * permission to write.
+   */
+  async insertEvidence(
+    tx: Tx,
+    claimId: string,
+    data: EvidenceData,
+    refs: { source: Source; actor: Actor | null },
+    field: string,
+  ): Promise<Evidence> {
+    const { source, actor } = refs;
+    const evidence = await repo.insertEvidence(tx, {
+      claimId,
+      direction: data.direction,
+      kind: data.kind ?? "OTHER",
+      summary: data.summary,
+      excerpt: data.excerpt,
+      sourceId: source.id,
+      actorId: actor?.id ?? null,
+      observedAt: data.observedAt ?? null,
+    });
+    const hops = actor
+      ? await buildAttributionChain(
+          tx,
+          { speaker: actor, via: data.via ?? [], source, field: `${field}.via` },
+          this.actors,
+          this.sources,
+        )
+      : [];
+    if (hops.length > 0) await insertHops(tx, { evidenceId: evidence.id }, hops);
+    await this.deps.changes.record(tx, {
+      action: "CREATED",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      claimId,
+      after: { ...evidence, hops },
+      event: "CLAIM_UPDATED",
+    });
+    return evidence;
   }
 
   async retractEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {

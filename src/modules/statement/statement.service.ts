@@ -1,6 +1,7 @@
 // Statements: recording an actor's stance with its source and attribution chain,
 // retracting, and the per-claim/actor/source lists.
-import type { AttributionHop, Claim, Statement } from "../../generated/prisma/client";
+import type { z } from "zod";
+import type { Actor, AttributionHop, Claim, Source, Statement } from "../../generated/prisma/client";
 import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
 import { primeStatements } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
@@ -8,7 +9,7 @@ import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
-import { inTransaction } from "../../shared/transaction";
+import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
@@ -18,6 +19,9 @@ import type { ClaimService } from "../claim/claim.service";
 import type { SourceService } from "../source/source.service";
 import * as repo from "./statement.repository";
 import { recordStatementSchema, retractSchema, statementListSchema } from "./statement.schema";
+
+/** A parsed recordStatement input, less the claim (insertStatement takes it apart). */
+export type StatementData = Omit<z.output<typeof recordStatementSchema>, "claimId">;
 
 type ListArgs = { first?: number | null; offset?: number | null; stance?: unknown; includeRetracted?: boolean | null };
 
@@ -77,34 +81,52 @@ export class StatementService {
       const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
       const actor = await this.actors.resolveRef(tx, data.actor, "input.actor");
       const source = await this.sources.resolveRef(tx, data.source, "input.source");
-      const hops = await buildAttributionChain(
-        tx,
-        { speaker: actor, via: data.via ?? [], source, field: "input.via" },
-        this.actors,
-        this.sources,
-      );
-      const statement = await repo.insertStatement(tx, {
-        claimId,
-        actorId: actor.id,
-        sourceId: source.id,
-        stance: data.stance,
-        quote: data.quote,
-        paraphrase: data.paraphrase,
-        language: data.language ?? null,
-        statedAt: data.statedAt ?? null,
-      });
-      await insertHops(tx, { statementId: statement.id }, hops);
+      const statement = await this.insertStatement(tx, claimId, data, { actor, source }, "input");
       const claim = await this.claims.refreshDerived(tx, claimId, data.statedAt);
-      await this.deps.changes.record(tx, {
-        action: "CREATED",
-        entityType: "Statement",
-        entityId: statement.id,
-        claimId,
-        after: { ...statement, hops },
-        event: "STATEMENT_RECORDED",
-      });
       return { statement, claim };
     });
+  }
+
+  /**
+   * recordStatement's write inside the caller's transaction, on a claim it has locked,
+   * by a resolved speaker and source: the chain (`${field}.via`), the row, its hops and
+   * the change record. The caller then refreshes the claim's derived columns (bulk import
+   * does it once per claim) and has checked the permission to write.
+   */
+  async insertStatement(
+    tx: Tx,
+    claimId: string,
+    data: StatementData,
+    refs: { actor: Actor; source: Source },
+    field: string,
+  ): Promise<Statement> {
+    const { actor, source } = refs;
+    const hops = await buildAttributionChain(
+      tx,
+      { speaker: actor, via: data.via ?? [], source, field: `${field}.via` },
+      this.actors,
+      this.sources,
+    );
+    const statement = await repo.insertStatement(tx, {
+      claimId,
+      actorId: actor.id,
+      sourceId: source.id,
+      stance: data.stance,
+      quote: data.quote,
+      paraphrase: data.paraphrase,
+      language: data.language ?? null,
+      statedAt: data.statedAt ?? null,
+    });
+    await insertHops(tx, { statementId: statement.id }, hops);
+    await this.deps.changes.record(tx, {
+      action: "CREATED",
+      entityType: "Statement",
+      entityId: statement.id,
+      claimId,
+      after: { ...statement, hops },
+      event: "STATEMENT_RECORDED",
+    });
+    return statement;
   }
 
   async retractStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {

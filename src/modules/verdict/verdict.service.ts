@@ -1,12 +1,13 @@
 // Verdicts: fact-checkers' ratings, kept as a history; the newest live one sets the status.
-import type { Claim, Verdict } from "../../generated/prisma/client";
+import type { z } from "zod";
+import type { Actor, Claim, Verdict } from "../../generated/prisma/client";
 import { VERDICT_WINDOW } from "../../graphql/loaders";
 import { primeVerdicts } from "../../graphql/loader-priming";
 import { pagesByKey } from "../../shared/batch";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
-import { inTransaction } from "../../shared/transaction";
+import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
@@ -16,6 +17,9 @@ import { canonicalUrl } from "../source/canonical-url";
 import { retractSchema } from "../statement/statement.schema";
 import * as repo from "./verdict.repository";
 import { addVerdictSchema } from "./verdict.schema";
+
+/** A parsed addVerdict input, less the claim (insertVerdict takes it apart). */
+export type VerdictData = Omit<z.output<typeof addVerdictSchema>, "claimId">;
 
 export class VerdictService {
   constructor(
@@ -56,35 +60,47 @@ export class VerdictService {
   async addVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
     requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
     const data = parseInput(addVerdictSchema, input);
-    const conclusion =
-      data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1);
     return inTransaction(this.deps.prisma, async (tx) => {
       const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
       const reviewer = await this.actors.resolveRef(tx, data.reviewer, "input.reviewer");
-      const verdict = await repo.insertVerdict(tx, {
-        claimId,
-        reviewerId: reviewer.id,
-        rating: data.rating,
-        ratingValue: data.ratingValue ?? null,
-        bestRating: data.bestRating ?? null,
-        worstRating: data.worstRating ?? null,
-        conclusion,
-        reviewedAt: data.reviewedAt,
-        url: data.url ? canonicalUrl(data.url) : null,
-        explanation: data.explanation,
-        language: data.language ?? null,
-      });
+      const verdict = await this.insertVerdict(tx, claimId, data, reviewer);
       const claim = await this.claims.refreshDerived(tx, claimId);
-      await this.deps.changes.record(tx, {
-        action: "CREATED",
-        entityType: "Verdict",
-        entityId: verdict.id,
-        claimId,
-        after: verdict,
-        event: "VERDICT_PUBLISHED",
-      });
       return { verdict, claim };
     });
+  }
+
+  /**
+   * addVerdict's write inside the caller's transaction, on a claim it has locked, by a
+   * resolved reviewer: the row (its conclusion read off the rating when not given) and
+   * the change record. Checks PUBLISH_VERDICTS; the caller then refreshes the claim's
+   * derived columns.
+   */
+  async insertVerdict(tx: Tx, claimId: string, data: VerdictData, reviewer: Actor): Promise<Verdict> {
+    requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
+    const conclusion =
+      data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1);
+    const verdict = await repo.insertVerdict(tx, {
+      claimId,
+      reviewerId: reviewer.id,
+      rating: data.rating,
+      ratingValue: data.ratingValue ?? null,
+      bestRating: data.bestRating ?? null,
+      worstRating: data.worstRating ?? null,
+      conclusion,
+      reviewedAt: data.reviewedAt,
+      url: data.url ? canonicalUrl(data.url) : null,
+      explanation: data.explanation,
+      language: data.language ?? null,
+    });
+    await this.deps.changes.record(tx, {
+      action: "CREATED",
+      entityType: "Verdict",
+      entityId: verdict.id,
+      claimId,
+      after: verdict,
+      event: "VERDICT_PUBLISHED",
+    });
+    return verdict;
   }
 
   async retractVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
