@@ -36,8 +36,8 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
   if (config.MIGRATE_ON_START) {
-    await migrateDeploy(databaseUrl);
-    logger.info("migrations applied");
+    const { prismaRan } = await migrateDeploy(databaseUrl);
+    logger.info(prismaRan ? "migrations applied" : "migrations up to date");
   }
   const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
   if (config.SEED_DEMO_DATA) {

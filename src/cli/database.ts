@@ -1,12 +1,11 @@
 // The CLI's database: DATABASE_URL when set, else the embedded PostgreSQL the server uses,
 // reached on EMBEDDED_PG_PORT when the server (npm start) is running, or started for the
 // command and stopped after it. Pending migrations are applied first.
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import type { Config } from "../config";
 import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres";
-import { migrateDeploy } from "../db/migrate";
+import { migrateDeploy, migrationsPending } from "../db/migrate";
 import { createPrismaClient, type PrismaClient } from "../db/prisma";
 import type { Logger } from "../logger";
 import { projectRoot } from "../project-root";
@@ -67,27 +66,5 @@ async function isListening(url: string): Promise<boolean> {
     throw error;
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-/** Whether some committed migration (prisma/migrations) is not applied to the database yet. */
-async function migrationsPending(url: string): Promise<boolean> {
-  const committed = readdirSync(path.join(projectRoot(), "prisma", "migrations"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ migration_name: string }>(
-      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-    );
-    const applied = new Set(rows.map((row) => row.migration_name));
-    return committed.some((name) => !applied.has(name));
-  } catch (error) {
-    // 42P01: no _prisma_migrations table, a database never migrated.
-    if ((error as { code?: string }).code === "42P01") return true;
-    throw error;
-  } finally {
-    await client.end();
   }
 }

@@ -16,6 +16,17 @@ export const NODE_TYPES: readonly NodeType[] = [
 /** Types with global IDs that are not Nodes (admin objects): decodable by type, not by `node`. */
 export type EntityType = NodeType | "ApiKey" | "WebhookEndpoint" | "WebhookDelivery";
 
+const ENTITY_TYPES: ReadonlySet<string> = new Set<EntityType>([
+  ...NODE_TYPES,
+  "ApiKey",
+  "WebhookEndpoint",
+  "WebhookDelivery",
+]);
+
+export function isEntityType(type: string): type is EntityType {
+  return ENTITY_TYPES.has(type);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeId(type: EntityType, id: string): string {

@@ -1,19 +1,7 @@
 // Audit history on the entities that change.
 import { toGlobalId } from "graphql-relay";
 import type { Resolvers } from "../../graphql/resolvers-types.generated";
-import { encodeId, type EntityType } from "../../shared/global-id";
-
-const ENTITY_TYPES: ReadonlySet<string> = new Set<EntityType>([
-  "Claim",
-  "Actor",
-  "Source",
-  "Statement",
-  "Evidence",
-  "Verdict",
-  "ClaimRelation",
-  "ApiKey",
-  "WebhookEndpoint",
-]);
+import { encodeId, isEntityType } from "../../shared/global-id";
 
 export const auditResolvers: Resolvers = {
   Claim: { history: (claim, args, { services }) => services.audit.history("Claim", claim.id, args) },
@@ -24,8 +12,7 @@ export const auditResolvers: Resolvers = {
   Verdict: { history: (verdict, args, { services }) => services.audit.history("Verdict", verdict.id, args) },
   AuditEvent: {
     id: (event) => toGlobalId("AuditEvent", event.id.toString()),
-    entityId: (event) =>
-      ENTITY_TYPES.has(event.entityType) ? encodeId(event.entityType as EntityType, event.entityId) : event.entityId,
+    entityId: (event) => (isEntityType(event.entityType) ? encodeId(event.entityType, event.entityId) : event.entityId),
     claimId: (event) => (event.claimId ? encodeId("Claim", event.claimId) : null),
     changedBy: (event) => event.actorLabel,
     apiKeyId: (event) => (event.apiKeyId ? encodeId("ApiKey", event.apiKeyId) : null),
