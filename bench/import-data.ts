@@ -2,6 +2,7 @@
 // distinct wording with about 2 statements, 1 evidence item and 0.3 verdicts each, naming
 // shared speakers (a few popular, many rare), outlets and their articles, as a file
 // gathered from several fact-checking desks would.
+import { prng } from "./prng";
 
 const SPEAKERS = 3000;
 const OUTLETS = 300;
@@ -27,18 +28,6 @@ country border president party vote election campaign law plan deal trade export
 war peace talks summit treaty sanctions attack troops weapons missiles drones ships satellite video online accounts
 fake leaked documents investigation experts climate flood drought emissions coal solar nuclear grid chips factory
 gold grain wheat fertilizer port shipping smuggling fraud corruption funds aid loans`.split(/\s+/);
-
-/** mulberry32: a small seeded PRNG, so every run writes the same file. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function* bulkLines(count: number): Generator<string> {
   const random = prng(20240619);

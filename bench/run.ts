@@ -26,6 +26,7 @@ import { runLoad, type RunResult } from "./load";
 import { pgbenchTps } from "./pgbench";
 import { M1, Q1, Q2, Q3, RAW_Q1, RAW_Q2, RAW_Q3, SEARCH_TERMS } from "./queries";
 import { freePort } from "../tests/helpers/free-port";
+import { prng } from "./prng";
 
 const root = path.join(__dirname, "..");
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -40,18 +41,6 @@ const started = Date.now();
 function progress(message: string): void {
   const elapsed = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
   process.stderr.write(`[${elapsed}s] ${message}\n`);
-}
-
-/** A deterministic pseudo-random sequence (mulberry32), so every run sends the same requests. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function median(values: number[]): number {
