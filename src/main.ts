@@ -1,15 +1,13 @@
 // Entry point: configuration, database (given or embedded), migrations, the demo seed
 // once, then the server; SIGINT/SIGTERM shut everything down cleanly.
 import { loadConfig, ConfigError } from "./config";
-import { startEmbeddedPostgres, type RunningPostgres } from "./db/embedded-postgres";
+import { startConfiguredEmbeddedPostgres, type RunningPostgres } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
 import { createPrismaClient } from "./db/prisma";
 import { createLogger } from "./logger";
 import { startServer } from "./app";
 import { loadSeedCaseOnce } from "./seed/load-seed-case";
 import { startWebhookWorker } from "./modules/webhook/webhook-worker";
-import path from "node:path";
-import { projectRoot } from "./project-root";
 
 async function main(): Promise<void> {
   let config;
@@ -27,12 +25,7 @@ async function main(): Promise<void> {
   let embedded: RunningPostgres | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(projectRoot(), config.EMBEDDED_PG_DIR),
-      port: config.EMBEDDED_PG_PORT,
-      database: "claimtrail",
-      logger,
-    });
+    embedded = await startConfiguredEmbeddedPostgres(config, logger);
     databaseUrl = embedded.url;
   }
   if (config.MIGRATE_ON_START) {

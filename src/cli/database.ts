@@ -1,14 +1,12 @@
 // The CLI's database: DATABASE_URL when set, else the embedded PostgreSQL the server uses,
 // reached on EMBEDDED_PG_PORT when the server (npm start) is running, or started for the
 // command and stopped after it. Pending migrations are applied first.
-import path from "node:path";
 import { Client } from "pg";
 import type { Config } from "../config";
-import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres";
+import { startConfiguredEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres";
 import { migrateDeploy, migrationsPending } from "../db/migrate";
 import { createPrismaClient, type PrismaClient } from "../db/prisma";
 import type { Logger } from "../logger";
-import { projectRoot } from "../project-root";
 
 export interface CliDatabase {
   prisma: PrismaClient;
@@ -24,12 +22,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<CliD
     if (await isListening(running)) {
       url = running;
     } else {
-      embedded = await startEmbeddedPostgres({
-        dataDir: path.resolve(projectRoot(), config.EMBEDDED_PG_DIR),
-        port: config.EMBEDDED_PG_PORT,
-        database: "claimtrail",
-        logger,
-      });
+      embedded = await startConfiguredEmbeddedPostgres(config, logger);
       url = embedded.url;
     }
   }

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "../logger";
+import { projectRoot } from "../project-root";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -54,4 +55,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/** The server's embedded database, as configured (EMBEDDED_PG_DIR, EMBEDDED_PG_PORT): used by the server and the CLI. */
+export function startConfiguredEmbeddedPostgres(
+  config: { EMBEDDED_PG_DIR: string; EMBEDDED_PG_PORT: number },
+  logger: EmbeddedPostgresOptions["logger"],
+): Promise<RunningPostgres> {
+  return startEmbeddedPostgres({
+    dataDir: path.resolve(projectRoot(), config.EMBEDDED_PG_DIR),
+    port: config.EMBEDDED_PG_PORT,
+    database: "claimtrail",
+    logger,
+  });
 }
