@@ -6,7 +6,9 @@
 // Settings (environment): BENCH_DATABASE_URL (a PostgreSQL server to create the bench
 // database on; default the machine's postgresql://postgres@127.0.0.1:5432/postgres),
 // BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_RUNS (3), BENCH_CONNECTIONS (32),
-// BENCH_KEEP_DB=1 to keep the database afterwards.
+// BENCH_KEEP_DB=1 to keep the database afterwards, BENCH_DB=<name> to measure a database
+// kept earlier instead of building one, BENCH_ONLY=Q1,M1 to run some workloads only, and
+// BENCH_PROFILE=<dir> to have the server write a V8 CPU profile there (node --cpu-prof).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
@@ -35,7 +37,10 @@ const WARMUP = env("BENCH_WARMUP", 5);
 const RUNS = env("BENCH_RUNS", 3);
 const CONNECTIONS = env("BENCH_CONNECTIONS", 32);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const DATABASE = `claimtrail_bench_${process.pid}`;
+const REUSED_DATABASE = process.env.BENCH_DB ?? null;
+const DATABASE = REUSED_DATABASE ?? `claimtrail_bench_${process.pid}`;
+const ONLY = process.env.BENCH_ONLY?.split(",").map((name) => name.trim().toUpperCase()) ?? null;
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 
 const started = Date.now();
 function progress(message: string): void {
@@ -102,6 +107,7 @@ async function fixtures(databaseUrl: string): Promise<Fixtures> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
+    await db.query(`DROP TABLE IF EXISTS bench_claim_ids, bench_terms`);
     await db.query(`CREATE TABLE bench_claim_ids AS
       SELECT row_number() OVER (ORDER BY md5(id::text)) AS n, id FROM claims ORDER BY md5(id::text) LIMIT 1000`);
     await db.query(`CREATE TABLE bench_terms AS SELECT row_number() OVER () AS n, term FROM unnest($1::text[]) term`, [
@@ -233,7 +239,8 @@ async function planCheck(databaseUrl: string, f: Fixtures): Promise<string[]> {
 
 async function startAppServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], {
+  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, "dist/src/main.js")], {
     cwd: root,
     env: {
       ...process.env,
@@ -273,10 +280,16 @@ async function main(): Promise<void> {
   })();
   let server: ChildProcess | null = null;
   try {
-    progress(`building the data set in database ${DATABASE}`);
-    await buildDatabase(databaseUrl);
+    if (REUSED_DATABASE) {
+      progress(`measuring the data set kept in database ${DATABASE}`);
+    } else {
+      progress(`building the data set in database ${DATABASE}`);
+      await buildDatabase(databaseUrl);
+    }
     const f = await fixtures(databaseUrl);
-    const list = workloads(f, await createEditorKey(databaseUrl));
+    const list = workloads(f, await createEditorKey(databaseUrl)).filter(
+      (workload) => !ONLY || ONLY.includes(workload.name.split(" ")[0] ?? ""),
+    );
     progress("building the server (npm run build)");
     execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
     progress("counting SQL statements per request");
@@ -366,7 +379,8 @@ async function main(): Promise<void> {
       server.kill("SIGTERM");
       await exited;
     }
-    if (!process.env.BENCH_KEEP_DB) {
+    if (PROFILE_DIR) progress(`CPU profile of the server written to ${PROFILE_DIR}`);
+    if (!process.env.BENCH_KEEP_DB && !REUSED_DATABASE) {
       progress(`dropping database ${DATABASE}`);
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
     }

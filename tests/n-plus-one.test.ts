@@ -9,6 +9,7 @@ import {
   expectNoUserErrors,
 } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
+import { Q1, Q2 } from "../bench/queries";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -96,4 +97,32 @@ test("a page of claims with their statements and actors does not grow with the n
   const all = await server.countSql(() => server.gql(query, { first: 2 }));
   expect(dataOf(all.result).claims.nodes).toHaveLength(2);
   expect(all.statements).toBe(two.statements);
+});
+
+test("the benchmark's claim page (Q1) and dashboard list (Q2) run in one SQL statement each", async () => {
+  const id = await claimWith(3, "bench");
+  const disputed = dataOf(await server.gql(CREATE_CLAIM, { input: { text: "A claim both asserted and denied" } }))
+    .createClaim.claim.id;
+  for (const stance of ["ASSERTS", "DENIES"]) {
+    const recorded = await server.gql(RECORD_STATEMENT, {
+      input: {
+        claimId: disputed,
+        stance,
+        quote: stance,
+        actor: { name: `Bench ${stance}`, kind: "PERSON" },
+        source: { url: `https://bench.example.org/${stance}`, title: stance },
+      },
+    });
+    expectNoUserErrors(dataOf(recorded).recordStatement);
+  }
+  const page = await server.countSql(() => server.gql(Q1, { id }));
+  expect(dataOf(page.result).claim.statements).toHaveLength(3);
+  expect(dataOf(page.result).claim.evidence).toHaveLength(3);
+  expect(dataOf(page.result).claim.verdicts).toHaveLength(3);
+  expect(page.statements).toBe(1);
+  const list = await server.countSql(() => server.gql(Q2));
+  const nodes = dataOf(list.result).claims.nodes;
+  expect(nodes.map((node: { id: string }) => node.id)).toContain(disputed);
+  expect(nodes.find((node: { id: string }) => node.id === disputed).statements).toHaveLength(2);
+  expect(list.statements).toBe(1);
 });

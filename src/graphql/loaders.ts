@@ -15,14 +15,19 @@ import type {
 } from "../generated/prisma/client";
 import { findActorsByIds, findAliasesByActorIds } from "../modules/actor/actor.repository";
 import { findHopsByEvidenceIds, findHopsByStatementIds } from "../modules/attribution/attribution.repository";
-import { countChildrenByClaims, findClaimsByIds, findMergeTargets } from "../modules/claim/claim.repository";
+import {
+  countChildrenByClaims,
+  findClaimsByIds,
+  findClaimsWithChildren,
+  findMergeTargets,
+} from "../modules/claim/claim.repository";
 import { findRelationsByIds } from "../modules/claim-relation/claim-relation.repository";
 import { findSourcesByIds } from "../modules/source/source.repository";
 import { countLiveStatementsByActors, findStatementsByIds } from "../modules/statement/statement.repository";
 import { findEvidenceByIds } from "../modules/evidence/evidence.repository";
 import { findVerdictsByIds } from "../modules/verdict/verdict.repository";
 import { groupsByKey, ParameterizedLoaders, rowsByKey } from "../shared/batch";
-import { findClaimChildren, type ClaimChildren } from "../modules/claim/claim-children.repository";
+import { findClaimChildren, type ChildLimits, type ClaimChildren } from "../modules/claim/claim-children.repository";
 import { primeEvidence, primeHops, primeStatements, primeVerdicts } from "./loader-priming";
 
 function byId<R extends { id: string }>(
@@ -49,34 +54,58 @@ export interface ClaimChildrenShape {
   evidence: boolean;
   /** Statement sources are asked for (a `source` or `provenance` field). */
   statementSources: boolean;
+  /**
+   * A read-only operation asks for claims' children: claims are then loaded together with
+   * their children windows, in one statement instead of two.
+   */
+  prefetchChildren: boolean;
 }
 
 export function createLoaders(prisma: PrismaClient) {
   const loaders = createKeyLoaders(prisma);
-  const shape: ClaimChildrenShape = { evidence: true, statementSources: true };
+  const shape: ClaimChildrenShape = { evidence: true, statementSources: true, prefetchChildren: false };
+  const childLimits = (): ChildLimits => ({
+    statements: CLAIM_CHILD_WINDOW,
+    evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
+    verdicts: VERDICT_WINDOW,
+    withSources: shape.statementSources,
+  });
+  /** The related rows of a claim's children prime the key loaders. */
+  const adopt = (children: ClaimChildren): ClaimChildren => {
+    primeStatements(loaders, children.statements);
+    primeEvidence(loaders, children.evidence);
+    primeVerdicts(loaders, children.verdicts);
+    return children;
+  };
+  /**
+   * Per claim, the first CLAIM_CHILD_WINDOW live statements and evidence items and the
+   * first VERDICT_WINDOW live verdicts, with their related rows, in one SQL statement.
+   */
+  const claimChildren = new DataLoader<string, ClaimChildren>(async (ids) => {
+    const rows = await findClaimChildren(prisma, ids, childLimits());
+    return rowsByKey(ids, rows, (row) => row.claimId).map((row, index) =>
+      adopt(row ?? { claimId: ids[index] ?? "", statements: [], evidence: [], verdicts: [] }),
+    );
+  });
+  /** Claims read with their children prime both loaders; returns the claims. */
+  const adoptClaimsWithChildren = (rows: { row: Claim; children: ClaimChildren }[]): Claim[] =>
+    rows.map(({ row, children }) => {
+      loaders.claims.prime(row.id, row);
+      claimChildren.prime(row.id, adopt(children));
+      return row;
+    });
+  // Claims by id come with their children when the operation will ask for them.
+  loaders.claims = new DataLoader<string, Claim | null>(async (ids) => {
+    if (!shape.prefetchChildren) return rowsByKey(ids, await findClaimsByIds(prisma, ids), (row) => row.id);
+    const claims = adoptClaimsWithChildren(await findClaimsWithChildren(prisma, ids, childLimits()));
+    return rowsByKey(ids, claims, (row) => row.id);
+  });
   return {
     ...loaders,
     claimChildrenShape: shape,
-    /**
-     * Per claim, the first CLAIM_CHILD_WINDOW live statements and evidence items and the
-     * first VERDICT_WINDOW live verdicts, with their related rows, in one SQL statement;
-     * the related rows prime the key loaders.
-     */
-    claimChildren: new DataLoader<string, ClaimChildren>(async (ids) => {
-      const rows = await findClaimChildren(prisma, ids, {
-        statements: CLAIM_CHILD_WINDOW,
-        evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
-        verdicts: VERDICT_WINDOW,
-        withSources: shape.statementSources,
-      });
-      return rowsByKey(ids, rows, (row) => row.claimId).map((row, index) => {
-        const children = row ?? { claimId: ids[index] ?? "", statements: [], evidence: [], verdicts: [] };
-        primeStatements(loaders, children.statements);
-        primeEvidence(loaders, children.evidence);
-        primeVerdicts(loaders, children.verdicts);
-        return children;
-      });
-    }),
+    claimChildren,
+    childLimits,
+    adoptClaimsWithChildren,
   };
 }
 

@@ -5,9 +5,29 @@ import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
 import type { Claim } from "../../generated/prisma/client";
 import { CLAIM_COLUMNS } from "./claim-filter";
 import type { StanceTally } from "./claim-status";
+import {
+  splitChildren,
+  withChildrenSql,
+  type ChildLimits,
+  type ClaimChildren,
+  type WithChildrenRow,
+} from "./claim-children.repository";
 
 export function findClaimsByIds(db: Db, ids: readonly string[]): Promise<Claim[]> {
   return db.$queryRaw<Claim[]>`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ANY(${[...ids]}::uuid[])`;
+}
+
+/** Claims by id with their children windows, in one statement. */
+export async function findClaimsWithChildren(
+  db: Db,
+  ids: readonly string[],
+  limits: ChildLimits,
+): Promise<{ row: Claim; children: ClaimChildren }[]> {
+  const children = withChildrenSql(Prisma.sql`${[...ids]}::uuid[]`, limits);
+  const rows = await db.$queryRaw<WithChildrenRow<Claim>[]>`
+    SELECT ${CLAIM_COLUMNS}, ${children.columns} FROM claims c ${children.join}
+    WHERE c.id = ANY(${[...ids]}::uuid[])`;
+  return rows.map(splitChildren);
 }
 
 export function insertClaim(db: Db, data: Prisma.ClaimCreateInput) {
@@ -55,7 +75,7 @@ export async function derivedInputs(
     UNION ALL
     (SELECT 'verdict', conclusion::text, 0 FROM verdicts
      WHERE claim_id = ${claimId}::uuid AND retracted_at IS NULL
-     ORDER BY reviewed_at DESC, created_at DESC LIMIT 1)`;
+     ORDER BY reviewed_at DESC, created_at DESC, id DESC LIMIT 1)`;
   return {
     latestVerdict: (rows.find((row) => row.kind === "verdict")?.value as ClaimStatus | undefined) ?? null,
     stanceCounts: rows
@@ -104,13 +124,30 @@ export function listClaims(
   return db.$queryRaw<Claim[]>(listClaimsSql(where, order, take, after));
 }
 
-/** The SQL of listClaims (the benchmark EXPLAINs it). */
-export function listClaimsSql(
+/** listClaims with each claim's children windows, in one statement. */
+export async function listClaimsWithChildren(
+  db: Db,
   where: Prisma.Sql,
   order: ClaimOrder,
   take: number,
   after: { value: string; id: string } | null,
-): Prisma.Sql {
+  limits: ChildLimits,
+): Promise<{ row: Claim; children: ClaimChildren }[]> {
+  const { column, direction, keyset } = orderSql(order, after);
+  const children = withChildrenSql(Prisma.sql`ARRAY(SELECT id FROM page)`, limits);
+  const rows = await db.$queryRaw<WithChildrenRow<Claim>[]>`
+    WITH page AS MATERIALIZED (
+      SELECT c.id, row_number() OVER (ORDER BY ${column} ${direction}, c.id ${direction}) AS position
+      FROM claims c WHERE ${where} ${keyset}
+      ORDER BY ${column} ${direction}, c.id ${direction}
+      LIMIT ${take})
+    SELECT ${CLAIM_COLUMNS}, ${children.columns}
+    FROM page JOIN claims c ON c.id = page.id ${children.join}
+    ORDER BY page.position`;
+  return rows.map(splitChildren);
+}
+
+function orderSql(order: ClaimOrder, after: { value: string; id: string } | null) {
   const { column, type } = ORDER_SQL[order.field];
   const direction = Prisma.raw(order.direction === "ASC" ? "ASC" : "DESC");
   const keyset = after
@@ -118,6 +155,17 @@ export function listClaimsSql(
       ? Prisma.sql`AND (${column}, c.id) > (${after.value}::${type}, ${after.id}::uuid)`
       : Prisma.sql`AND (${column}, c.id) < (${after.value}::${type}, ${after.id}::uuid)`
     : Prisma.empty;
+  return { column, direction, keyset };
+}
+
+/** The SQL of listClaims (the benchmark EXPLAINs it). */
+export function listClaimsSql(
+  where: Prisma.Sql,
+  order: ClaimOrder,
+  take: number,
+  after: { value: string; id: string } | null,
+): Prisma.Sql {
+  const { column, direction, keyset } = orderSql(order, after);
   return Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM claims c
     WHERE ${where} ${keyset}

@@ -61,7 +61,13 @@ export class ClaimService {
       throw new BadQueryArgumentError("after", "`after` is a cursor of another ordering.");
     }
     const after = cursor && value !== null ? { value, id: cursor.id } : null;
-    const rows = await repo.listClaims(this.deps.prisma, where, order, size + 1, after);
+    const { loaders, prisma } = this.deps;
+    // A dashboard list that shows each claim's statements or verdicts reads them in the same statement.
+    const rows = loaders.claimChildrenShape.prefetchChildren
+      ? loaders.adoptClaimsWithChildren(
+          await repo.listClaimsWithChildren(prisma, where, order, size + 1, after, loaders.childLimits()),
+        )
+      : await repo.listClaims(prisma, where, order, size + 1, after);
     return toConnection(
       rows,
       size,

@@ -6,7 +6,11 @@ export function findVerdictsByIds(db: Db, ids: readonly string[]) {
   return db.verdict.findMany({ where: { id: { in: [...ids] } } });
 }
 
-const NEWEST_FIRST = [{ reviewedAt: "desc" }, { createdAt: "desc" }] satisfies Prisma.VerdictOrderByWithRelationInput[];
+const NEWEST_FIRST = [
+  { reviewedAt: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.VerdictOrderByWithRelationInput[];
 
 /** One page of verdicts per claim, newest first, in one query. */
 export async function findVerdictPagesByClaims(
