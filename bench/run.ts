@@ -251,7 +251,7 @@ async function startAppServer(databaseUrl: string): Promise<{ child: ChildProces
       MIGRATE_ON_START: "false",
       SEED_DEMO_DATA: "false",
       LOG_LEVEL: "warn",
-      DATABASE_POOL_SIZE: "20",
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? "20",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -345,10 +345,13 @@ async function main(): Promise<void> {
           (ceiling === null ? "–" : `${format((median(rps) / ceiling) * 100)}%`).padStart(8),
         ].join(" "),
       );
-      const cpu = runs[runs.length - 1]?.cpu ?? {};
+      const last = runs[runs.length - 1];
+      const cpu = last?.cpu ?? {};
+      // CPU milliseconds per request: steadier than req/s on a machine whose speed varies.
+      const perRequest = (share: number) => (last?.requestsPerSecond ? (share * 1000) / last.requestsPerSecond : 0);
       cpuNotes.push(
         `${workload.name.padEnd(20)} ${Object.entries(cpu)
-          .map(([name, share]) => `${name} ${format(share * 100)}%`)
+          .map(([name, share]) => `${name} ${format(share * 100)}% (${format(perRequest(share), 2)} ms/req)`)
           .join(", ")}`,
       );
     }
@@ -369,7 +372,7 @@ async function main(): Promise<void> {
       ].join(" "),
     );
     for (const row of rows) console.log(row);
-    console.log("\nCPU use during the last run (100% = one core of 2):");
+    console.log("\nCPU use during the last run (100% = one core of 2; CPU time per request):");
     for (const note of cpuNotes) console.log(`  ${note}`);
     console.log("\nQuery plans of the claims list under the standard filters:");
     for (const line of plans) console.log(`  ${line}`);

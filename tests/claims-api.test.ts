@@ -1,6 +1,6 @@
 // Reading and editing claims through the API: lists and cursors, filters, node IDs,
 // verdict history and status, retractions, links between claims, actor and source edits.
-import { ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
+import { ADD_EVIDENCE, ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
 
 let server: TestServer;
@@ -303,4 +303,42 @@ test("node resolves every kind of global ID, and nodes keeps the order asked", a
     { __typename: "Claim", id: claimId, text: "Node claim" },
     null,
   ]);
+});
+
+test("recording a statement, evidence or a verdict marks the claim updated", async () => {
+  const created = dataOf(
+    await server.gql(CREATE_CLAIM, { input: { text: "A claim that keeps changing" } }),
+  ).createClaim;
+  const claimId: string = created.claim.id;
+  const updatedAt = async (): Promise<number> =>
+    Date.parse(
+      dataOf(await server.gql(`query ($id: ID!) { claim(id: $id) { updatedAt } }`, { id: claimId })).claim.updatedAt,
+    );
+  const source = { url: "https://changes.example.org/story", title: "Changes" };
+  const changes = [
+    () =>
+      server.gql(RECORD_STATEMENT, {
+        input: { claimId, stance: "ASSERTS", actor: { name: "Changer", kind: "PERSON" }, source },
+      }),
+    () => server.gql(ADD_EVIDENCE, { input: { claimId, direction: "SUPPORTS", summary: "a record", source } }),
+    () =>
+      server.gql(ADD_VERDICT, {
+        input: {
+          claimId,
+          reviewer: { name: "Checker of changes", kind: "FACT_CHECKER" },
+          rating: "True",
+          reviewedAt: "2024-05-01T00:00:00Z",
+          conclusion: "SUPPORTED",
+        },
+      }),
+  ];
+  let last = await updatedAt();
+  for (const change of changes) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const payload = Object.values(dataOf(await change()))[0] as { userErrors: unknown[] };
+    expectNoUserErrors(payload);
+    const now = await updatedAt();
+    expect(now).toBeGreaterThan(last);
+    last = now;
+  }
 });

@@ -48,6 +48,15 @@ export async function touchClaimForUpdate(db: Db, id: string): Promise<boolean> 
   return updated === 1;
 }
 
+/**
+ * Takes the claim's row lock (the one an UPDATE takes) without writing the row: for a
+ * change that ends in saveDerived, which marks the claim updated. False when there is no such claim.
+ */
+export async function lockClaimRow(db: Db, id: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM claims WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+  return rows.length === 1;
+}
+
 /** The claim a merged claim was folded into, if it was. */
 export async function findMergeTarget(db: Db, mergedClaimId: string): Promise<string | null> {
   const merge = await db.claimMerge.findUnique({ where: { mergedClaimId }, select: { intoClaimId: true } });
@@ -84,11 +93,11 @@ export async function derivedInputs(
   };
 }
 
-/** Writes the derived columns (status, counts, search document) and returns the claim. */
+/** Writes the derived columns (status, counts, search document), marks the claim updated and returns it. */
 export async function saveDerived(db: Db, claimId: string, status: ClaimStatus, tally: StanceTally): Promise<Claim> {
   const [claim] = await db.$queryRaw<Claim[]>`
     UPDATE claims c SET
-      status = ${status}::"ClaimStatus",
+      updated_at = now(), status = ${status}::"ClaimStatus",
       statement_count = ${tally.statementCount}, support_count = ${tally.supportCount},
       oppose_count = ${tally.opposeCount}, dispute_score = ${tally.disputeScore},
       search_vector = claim_search_document(c.id)

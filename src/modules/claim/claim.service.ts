@@ -155,7 +155,7 @@ export class ClaimService {
     requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(updateClaimSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.lockClaim(tx, data.id, "input.id");
+      const claimId = await this.lockClaim(tx, data.id, "input.id", { refreshFollows: true });
       const [before] = await repo.findClaimsByIds(tx, [claimId]);
       await repo.updateClaim(tx, claimId, {
         ...(data.text ? { text: data.text } : {}),
@@ -180,11 +180,14 @@ export class ClaimService {
    * Locks the claim for the rest of the transaction (and marks it updated); returns the
    * ID written to, which is the surviving claim's when the claim was merged away
    * (a write racing a merge lands on the merged result). A missing claim is a user error.
+   * `refreshFollows`: the caller ends with refreshDerived, which marks the claim updated,
+   * so the lock is taken without writing the row twice.
    */
-  async lockClaim(tx: Tx, claimId: string, field: string): Promise<string> {
-    if (await repo.touchClaimForUpdate(tx, claimId)) return claimId;
+  async lockClaim(tx: Tx, claimId: string, field: string, options: { refreshFollows?: boolean } = {}): Promise<string> {
+    const lock = options.refreshFollows ? repo.lockClaimRow : repo.touchClaimForUpdate;
+    if (await lock(tx, claimId)) return claimId;
     const into = await repo.findMergeTarget(tx, claimId);
-    if (into && (await repo.touchClaimForUpdate(tx, into))) return into;
+    if (into && (await lock(tx, into))) return into;
     throw UserInputError.single(field, "No claim has this ID.", "NOT_FOUND");
   }
 

@@ -83,7 +83,7 @@ export class EvidenceService {
     requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(addEvidenceSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId", { refreshFollows: true });
       const source = await this.sources.resolveRef(tx, data.source, "input.source");
       const actor = data.actor ? await this.actors.resolveRef(tx, data.actor, "input.actor") : null;
       const evidence = await this.insertEvidence(tx, claimId, data, { source, actor }, "input");

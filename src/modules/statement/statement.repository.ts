@@ -2,7 +2,7 @@
 import type { Db } from "../../db/prisma";
 import type { Prisma, Statement } from "../../generated/prisma/client";
 import type { Stance } from "../../generated/prisma/enums";
-import { HOP_GRAPH } from "../attribution/attribution.repository";
+import { HOP_GRAPH, hopRowsSql, type NewHop } from "../attribution/attribution.repository";
 
 export interface StatementListOptions {
   take: number;
@@ -107,14 +107,21 @@ export interface NewStatement {
 }
 
 /** Inserts a statement (raw SQL: recordStatement is the hottest write). */
-export async function insertStatement(db: Db, data: NewStatement): Promise<Statement> {
+/** Inserts a statement and its attribution chain in one statement (it runs on every recordStatement). */
+export async function insertStatement(db: Db, data: NewStatement, hops: NewHop[]): Promise<Statement> {
   const [row] = await db.$queryRaw<Statement[]>`
-    INSERT INTO statements (claim_id, actor_id, source_id, stance, quote, paraphrase, language, stated_at, updated_at)
-    VALUES (${data.claimId}::uuid, ${data.actorId}::uuid, ${data.sourceId}::uuid, ${data.stance}::"Stance",
-            ${data.quote}, ${data.paraphrase}, ${data.language}, ${data.statedAt}::timestamptz, now())
-    RETURNING id, claim_id AS "claimId", actor_id AS "actorId", source_id AS "sourceId", stance::text AS stance,
-              quote, paraphrase, language, stated_at AS "statedAt", retracted_at AS "retractedAt",
-              retraction_reason AS "retractionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
+    WITH s AS (
+      INSERT INTO statements (claim_id, actor_id, source_id, stance, quote, paraphrase, language, stated_at, updated_at)
+      VALUES (${data.claimId}::uuid, ${data.actorId}::uuid, ${data.sourceId}::uuid, ${data.stance}::"Stance",
+              ${data.quote}, ${data.paraphrase}, ${data.language}, ${data.statedAt}::timestamptz, now())
+      RETURNING *),
+    chain AS (
+      INSERT INTO attribution_hops (statement_id, position, relation, actor_id, source_id, note)
+      SELECT s.id, h.position, h.relation::"HopRelation", h.actor_id, h.source_id, h.note FROM s, ${hopRowsSql(hops)})
+    SELECT id, claim_id AS "claimId", actor_id AS "actorId", source_id AS "sourceId", stance::text AS stance,
+           quote, paraphrase, language, stated_at AS "statedAt", retracted_at AS "retractedAt",
+           retraction_reason AS "retractionReason", created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM s`;
   if (!row) throw new Error("INSERT ... RETURNING returned no row");
   return row;
 }

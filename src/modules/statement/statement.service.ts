@@ -14,7 +14,6 @@ import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
 import { buildAttributionChain } from "../attribution/attribution-chain";
-import { insertHops } from "../attribution/attribution.repository";
 import type { ClaimService } from "../claim/claim.service";
 import type { SourceService } from "../source/source.service";
 import * as repo from "./statement.repository";
@@ -78,7 +77,7 @@ export class StatementService {
     requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(recordStatementSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId", { refreshFollows: true });
       const actor = await this.actors.resolveRef(tx, data.actor, "input.actor");
       const source = await this.sources.resolveRef(tx, data.source, "input.source");
       const statement = await this.insertStatement(tx, claimId, data, { actor, source }, "input");
@@ -107,17 +106,20 @@ export class StatementService {
       this.actors,
       this.sources,
     );
-    const statement = await repo.insertStatement(tx, {
-      claimId,
-      actorId: actor.id,
-      sourceId: source.id,
-      stance: data.stance,
-      quote: data.quote,
-      paraphrase: data.paraphrase,
-      language: data.language ?? null,
-      statedAt: data.statedAt ?? null,
-    });
-    await insertHops(tx, { statementId: statement.id }, hops);
+    const statement = await repo.insertStatement(
+      tx,
+      {
+        claimId,
+        actorId: actor.id,
+        sourceId: source.id,
+        stance: data.stance,
+        quote: data.quote,
+        paraphrase: data.paraphrase,
+        language: data.language ?? null,
+        statedAt: data.statedAt ?? null,
+      },
+      hops,
+    );
     await this.deps.changes.record(tx, {
       action: "CREATED",
       entityType: "Statement",

@@ -61,7 +61,7 @@ export class VerdictService {
     requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
     const data = parseInput(addVerdictSchema, input);
     return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId");
+      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId", { refreshFollows: true });
       const reviewer = await this.actors.resolveRef(tx, data.reviewer, "input.reviewer");
       const verdict = await this.insertVerdict(tx, claimId, data, reviewer);
       const claim = await this.claims.refreshDerived(tx, claimId);
