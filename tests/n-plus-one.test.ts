@@ -126,3 +126,19 @@ test("the benchmark's claim page (Q1) and dashboard list (Q2) run in one SQL sta
   expect(nodes.find((node: { id: string }) => node.id === disputed).statements).toHaveLength(2);
   expect(list.statements).toBe(1);
 });
+
+test("children read with only the fields a query names answer it as whole rows do", async () => {
+  const id = await claimWith(3, "trimmed");
+  // claimReview reads whole rows, so this query's children carry every field.
+  const wholeQuery = Q1.replace("verdicts { rating reviewedAt }", "verdicts { rating reviewedAt } claimReview");
+  expect(wholeQuery).not.toBe(Q1);
+  const trimmed = dataOf(await server.gql(Q1, { id })).claim;
+  const { claimReview, ...whole } = dataOf(await server.gql(wholeQuery, { id })).claim;
+  expect(claimReview).toBeTruthy();
+  expect(trimmed).toEqual(whole);
+  expect(trimmed.statements[0]).toMatchObject({
+    quote: "quote 0",
+    actor: { name: "Speaker trimmed-0", kind: "PERSON" },
+  });
+  expect(trimmed.statements[0].source.publisher).toEqual({ name: "Outlet trimmed-0" });
+});

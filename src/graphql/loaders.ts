@@ -59,16 +59,19 @@ export interface ClaimChildrenShape {
    * their children windows, in one statement instead of two.
    */
   prefetchChildren: boolean;
+  /** The field names the operation uses, when children rows may carry only those (see ChildLimits). */
+  fields: readonly string[] | null;
 }
 
 export function createLoaders(prisma: PrismaClient) {
   const loaders = createKeyLoaders(prisma);
-  const shape: ClaimChildrenShape = { evidence: true, statementSources: true, prefetchChildren: false };
+  const shape: ClaimChildrenShape = { evidence: true, statementSources: true, prefetchChildren: false, fields: null };
   const childLimits = (): ChildLimits => ({
     statements: CLAIM_CHILD_WINDOW,
     evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
     verdicts: VERDICT_WINDOW,
     withSources: shape.statementSources,
+    fields: shape.fields,
   });
   /** The related rows of a claim's children prime the key loaders. */
   const adopt = (children: ClaimChildren): ClaimChildren => {

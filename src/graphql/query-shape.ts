@@ -8,6 +8,9 @@ import { OperationTypeNode, visit, type DocumentNode } from "graphql";
 import type { GraphQLContext } from "./context";
 import type { ClaimChildrenShape } from "./loaders";
 
+/** Fields whose services read whole children rows (a provenance chain, a ClaimReview document). */
+const WHOLE_ROW_FIELDS = ["provenance", "claimReview"];
+
 /** The Claim fields served from a claim's children windows. */
 const CHILD_FIELDS = ["statements", "evidence", "verdicts", "latestVerdict", "provenance"];
 
@@ -19,11 +22,14 @@ export function claimChildrenShapeOf(document: DocumentNode, operation: Operatio
     },
   });
   const provenance = fields.has("provenance");
+  const query = operation === OperationTypeNode.QUERY;
   return {
     evidence: provenance || fields.has("evidence"),
     statementSources: provenance || fields.has("source"),
     // Not in a mutation: what it reads before writing would be cached as it was.
-    prefetchChildren: operation === OperationTypeNode.QUERY && CHILD_FIELDS.some((field) => fields.has(field)),
+    prefetchChildren: query && CHILD_FIELDS.some((field) => fields.has(field)),
+    // Children rows carry only the fields named, except where a service reads whole rows.
+    fields: query && !WHOLE_ROW_FIELDS.some((field) => fields.has(field)) ? [...fields] : null,
   };
 }
 
