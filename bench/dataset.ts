@@ -54,10 +54,11 @@ export function datasetSteps(): { label: string; sql: string; params?: unknown[]
     {
       label: "bulk-load mode: secondary indexes off",
       sql: `CREATE TABLE bench_saved_indexes AS
-              SELECT i.indexname, i.indexdef FROM pg_indexes i
-              JOIN pg_index x ON x.indexrelid = format('%I.%I', i.schemaname, i.indexname)::regclass
-              WHERE i.schemaname = 'public' AND NOT x.indisunique AND NOT x.indisprimary
-                AND i.tablename IN ('actors', 'sources', 'claims', 'statements', 'attribution_hops', 'evidence', 'verdicts')`,
+              SELECT ci.relname AS indexname, pg_get_indexdef(x.indexrelid) AS indexdef
+              FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid JOIN pg_class ct ON ct.oid = x.indrelid
+              JOIN pg_namespace n ON n.oid = ct.relnamespace
+              WHERE n.nspname = 'public' AND NOT x.indisunique AND NOT x.indisprimary
+                AND ct.relname IN ('actors', 'sources', 'claims', 'statements', 'attribution_hops', 'evidence', 'verdicts')`,
     },
     {
       label: "bulk-load mode: secondary indexes off",
