@@ -269,3 +269,43 @@ test("Source.claims lists the claims carried by its statements or evidence; Acto
     { title: "Older Herald story", publishedAt: "2024-01-15T00:00:00.000Z" },
   ]);
 });
+
+// A list that asks for its claims' children reads them in the same statement (listClaimsWithChildren):
+// the same claims, pages and cursors as a list that does not.
+const LIST_WITH_CHILDREN = LIST.replace(
+  "nodes { id updatedAt firstSeenAt createdAt statementCount }",
+  "nodes { id updatedAt firstSeenAt createdAt statementCount statements { stance } latestVerdict { rating } }",
+);
+
+test.each([
+  ["UPDATED_AT", "DESC", null],
+  ["STATEMENT_COUNT", "ASC", null],
+  ["DISPUTE", "DESC", { language: "en" }],
+  ["FIRST_SEEN_AT", "ASC", { saidBy: "alpha" }],
+])("a list with its claims' children, ordered by %s %s, pages as one without", async (field, direction, filter) => {
+  const variables = {
+    orderBy: { field, direction },
+    filter: filter && "saidBy" in filter ? { saidBy: data.actors.alpha } : filter,
+  };
+  expect(LIST_WITH_CHILDREN).not.toBe(LIST);
+  const pages = async (query: string) => {
+    const result: any[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const claims: any = dataOf(await server.gql(query, { ...variables, first: 2, after })).claims;
+      result.push(claims);
+      if (!claims.pageInfo.hasNextPage) break;
+      after = claims.pageInfo.endCursor;
+    }
+    return result;
+  };
+  const plain = await pages(LIST);
+  const withChildren = await pages(LIST_WITH_CHILDREN);
+  expect(withChildren.map((page) => page.pageInfo)).toEqual(plain.map((page) => page.pageInfo));
+  expect(withChildren.map((page) => page.nodes.map((node: Node) => node.id))).toEqual(
+    plain.map((page) => page.nodes.map((node: Node) => node.id)),
+  );
+  for (const node of withChildren.flatMap((page) => page.nodes)) {
+    expect(node.statements).toHaveLength(node.statementCount);
+  }
+});
