@@ -64,8 +64,13 @@ export interface ClaimChildrenShape {
 }
 
 export function createLoaders(prisma: PrismaClient) {
-  const loaders = createKeyLoaders(prisma);
   const shape: ClaimChildrenShape = { evidence: true, statementSources: true, prefetchChildren: false, fields: null };
+  // Claims by id come with their children when the operation will ask for them.
+  const loaders = createKeyLoaders(prisma, async (ids) => {
+    if (!shape.prefetchChildren) return rowsByKey(ids, await findClaimsByIds(prisma, ids), (row) => row.id);
+    const claims = adoptClaimsWithChildren(await findClaimsWithChildren(prisma, ids, childLimits()));
+    return rowsByKey(ids, claims, (row) => row.id);
+  });
   const childLimits = (): ChildLimits => ({
     statements: CLAIM_CHILD_WINDOW,
     evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
@@ -97,12 +102,6 @@ export function createLoaders(prisma: PrismaClient) {
       claimChildren.prime(row.id, adopt(children));
       return row;
     });
-  // Claims by id come with their children when the operation will ask for them.
-  loaders.claims = new DataLoader<string, Claim | null>(async (ids) => {
-    if (!shape.prefetchChildren) return rowsByKey(ids, await findClaimsByIds(prisma, ids), (row) => row.id);
-    const claims = adoptClaimsWithChildren(await findClaimsWithChildren(prisma, ids, childLimits()));
-    return rowsByKey(ids, claims, (row) => row.id);
-  });
   return {
     ...loaders,
     claimChildrenShape: shape,
@@ -112,10 +111,11 @@ export function createLoaders(prisma: PrismaClient) {
   };
 }
 
-function createKeyLoaders(prisma: PrismaClient) {
+/** `loadClaims` is the batch of the claims loader (createLoaders reads children along when asked for). */
+function createKeyLoaders(prisma: PrismaClient, loadClaims: (ids: readonly string[]) => Promise<(Claim | null)[]>) {
   // The hop loaders prime the actor and source loaders of this same object.
   const keyLoaders: KeyLoaders = {
-    claims: byId<Claim>(findClaimsByIds, prisma),
+    claims: new DataLoader<string, Claim | null>(loadClaims),
     actors: byId<Actor>(findActorsByIds, prisma),
     sources: byId<Source>(findSourcesByIds, prisma),
     statements: byId<Statement>(findStatementsByIds, prisma),
