@@ -23,7 +23,44 @@ describe("loadConfig", () => {
       LOG_LEVEL: "info",
       DATABASE_POOL_SIZE: 10,
       WEBHOOK_WORKER: true,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: false,
+      DATABASE_POOL_WAIT_MS: 5_000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
+      OPERATION_TIMEOUT_MS: 10_000,
+      QUERY_MAX_COST: 25_000,
+      QUERY_MAX_DEPTH: 12,
+      QUERY_MAX_ALIASES: 20,
+      QUERY_MAX_DIRECTIVES: 50,
+      QUERY_MAX_TOKENS: 5_000,
+      RATE_LIMIT_STORE: "postgres",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      RATE_LIMIT_KEY_POINTS: 1_000_000,
+      RATE_LIMIT_ANONYMOUS_POINTS: 100_000,
+      RATE_LIMIT_AUTH_FAILURES: 20,
+      TRUST_PROXY: false,
     });
+  });
+
+  it("reads the request limits and rate limits, and TRUST_PROXY as a boolean, a hop count or a list", () => {
+    const config = loadConfig({
+      QUERY_MAX_COST: "1000",
+      RATE_LIMIT_STORE: "redis",
+      REDIS_URL: "redis://cache:6379",
+      DATABASE_POOL_PER_CLIENT: "3",
+      TRUST_PROXY: "1",
+    });
+    expect(config).toMatchObject({
+      QUERY_MAX_COST: 1000,
+      RATE_LIMIT_STORE: "redis",
+      REDIS_URL: "redis://cache:6379",
+      DATABASE_POOL_PER_CLIENT: 3,
+      TRUST_PROXY: 1,
+    });
+    expect(loadConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).TRUST_PROXY).toBe("loopback, 10.0.0.0/8");
+    expect(() => loadConfig({ RATE_LIMIT_STORE: "mongo" })).toThrow(/RATE_LIMIT_STORE/);
+    expect(() => loadConfig({ REDIS_URL: "http://cache" })).toThrow(/REDIS_URL: must be a redis:\/\/ URL/);
   });
 
   it("coerces numeric and boolean variables from strings", () => {
@@ -34,6 +71,7 @@ describe("loadConfig", () => {
       SEED_DEMO_DATA: "false",
       MIGRATE_ON_START: "false",
       WEBHOOK_WORKER: "false",
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -42,6 +80,7 @@ describe("loadConfig", () => {
       SEED_DEMO_DATA: false,
       MIGRATE_ON_START: false,
       WEBHOOK_WORKER: false,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: true,
     });
   });
 

@@ -29,10 +29,54 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Size of the PostgreSQL connection pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connections one client (API key, or address when anonymous) may hold at once; default half the pool. */
+  DATABASE_POOL_PER_CLIENT: z.coerce.number().int().min(1).max(200).optional(),
+  /** How long a request waits for a pooled connection before a retryable SERVICE_UNAVAILABLE. */
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** PostgreSQL `statement_timeout` of the server's connections. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Deadline of one GraphQL operation: past it, no further SQL runs and the request ends with OPERATION_TIMEOUT. */
+  OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Highest cost of one operation (see README "Limits"). */
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(25_000),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(20),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(50),
+  /** Parser limit: a document of more tokens is refused before it is parsed whole. */
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  /** Where rate-limit budgets live: shared by every instance (postgres, redis), or this process only (memory), or off. */
+  RATE_LIMIT_STORE: z.enum(["postgres", "redis", "memory", "off"]).default("postgres"),
+  /** Redis for RATE_LIMIT_STORE=redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379"),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Cost points per window for each API key. */
+  RATE_LIMIT_KEY_POINTS: z.coerce.number().int().min(1).default(1_000_000),
+  /** Cost points per window for each client address without a key. */
+  RATE_LIMIT_ANONYMOUS_POINTS: z.coerce.number().int().min(1).default(100_000),
+  /** Failed authentications per window from one address before it is refused with RATE_LIMITED. */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+  /** Express `trust proxy`: behind a load balancer, set it so client addresses come from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value): boolean | number | string =>
+      value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value,
+    ),
   /** Run the webhook delivery worker in this process (false: another process runs it, or none). */
   WEBHOOK_WORKER: z
     .enum(["true", "false"])
     .default("true")
+    .transform((value) => value === "true"),
+  /**
+   * Let webhooks reach loopback, private, link-local and other special-use addresses (an
+   * internal receiver, development). Off: such endpoints are refused at registration and delivery.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .enum(["true", "false"])
+    .default("false")
     .transform((value) => value === "true"),
 });
 
