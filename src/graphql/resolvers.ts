@@ -1,5 +1,5 @@
 // All resolvers, merged from the feature modules, plus the custom scalars.
-import { DateTimeResolver, JSONResolver } from "graphql-scalars";
+import { JSONResolver } from "graphql-scalars";
 import { actorResolvers } from "../modules/actor/actor.resolvers";
 import { claimMergeResolvers } from "../modules/claim-merge/claim-merge.resolvers";
 import { claimReviewResolvers } from "../modules/claim-review/claim-review.resolvers";
@@ -16,6 +16,7 @@ import { verdictResolvers } from "../modules/verdict/verdict.resolvers";
 import { auditResolvers } from "../modules/audit/audit.resolvers";
 import { apiKeyResolvers } from "../modules/auth/api-key.resolvers";
 import { webhookResolvers } from "../modules/webhook/webhook.resolvers";
+import { DateTimeScalar } from "./date-time-scalar";
 import type { Resolvers } from "./resolvers-types.generated";
 
 const modules: Resolvers[] = [
@@ -49,5 +50,5 @@ export function buildResolvers(): Resolvers {
       }
     }
   }
-  return { ...(merged as Resolvers), DateTime: DateTimeResolver, JSON: JSONResolver };
+  return { ...(merged as Resolvers), DateTime: DateTimeScalar, JSON: JSONResolver };
 }

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { UserInputError, type UserError } from "./errors";
 import { encodeId } from "./global-id";
-import { globalId, httpUrl, languageTag, optionalText, parseInput, requiredText } from "./validation";
+import {
+  globalId,
+  httpUrl,
+  languageTag,
+  optionalName,
+  optionalText,
+  parseInput,
+  requiredName,
+  requiredText,
+} from "./validation";
 
 const CLAIM_UUID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 
@@ -111,6 +120,46 @@ describe("parseInput", () => {
   it("reports a global ID that is not one of ours as NOT_FOUND", () => {
     expect(codes({ ...valid, claimId: "garbage" })).toEqual([["input.claimId", "NOT_FOUND"]]);
   });
+
+  it.each([
+    ["a NUL", "a\u0000b"],
+    ["a lone high surrogate", "a\ud800"],
+    ["a lone low surrogate", "\udc00a"],
+    ["an escape character", "a\u001bb"],
+  ])("reports %s in text as INVALID, before trimming or length checks", (_name, text) => {
+    const errors = errorsOf({ ...valid, text: ` ${text}${"x".repeat(20)}` });
+    expect(errors.map(({ field, code }) => [field, code])).toEqual([["input.text", "INVALID"]]);
+    expect(errors[0]?.message).toMatch(/^text must not contain NUL/);
+    expect(codes({ ...valid, note: text })).toEqual([["input.note", "INVALID"]]);
+    expect(codes({ ...valid, url: `https://example.com/${text}` })).toEqual([["input.url", "INVALID"]]);
+  });
+
+  it("keeps tabs, line breaks, emoji and zero-width joiners in text verbatim", () => {
+    expect(parseInput(schema, { ...valid, text: "a\tb\r\n\u{1F600}\u200d" }).text).toBe("a\tb\r\n\u{1F600}\u200d");
+  });
+
+  it("cleans names of invisible characters and extra spaces; a name of nothing else is empty", () => {
+    const names = z.object({ name: requiredName(20), title: optionalName(20) });
+    expect(parseInput(names, { name: " Vladimir\u200b  Putin\u202e", title: "\ufeff" })).toEqual({
+      name: "Vladimir Putin",
+      title: null,
+    });
+    expect(() => parseInput(names, { name: "\u200b\u2060" })).toThrow("name must not be empty");
+  });
+
+  it("reports a language tag longer than the column as TOO_LONG, alone", () => {
+    expect(codes({ ...valid, language: `en-${"abcdefgh-".repeat(180)}x1` })).toEqual([["input.language", "TOO_LONG"]]);
+    expect(parseInput(schema, { ...valid, language: "zh-Hant-TW" }).language).toBe("zh-Hant-TW");
+  });
+
+  it.each(["https://user:password@example.com/a", "https://user@example.com/a", "http://:pw@example.com/"])(
+    "reports %p, a URL with credentials, as INVALID",
+    (url) => {
+      const errors = errorsOf({ ...valid, url });
+      expect(errors.map(({ field, code }) => [field, code])).toEqual([["input.url", "INVALID"]]);
+      expect(errors[0]?.message).toMatch(/^url must not contain credentials/);
+    },
+  );
 
   it("names nested fields from the given base", () => {
     const nested = z.object({ source: z.object({ title: requiredText(5) }) });

@@ -2,12 +2,23 @@
 import { z } from "zod";
 import { UserInputError, type UserError, type UserErrorCode } from "./errors";
 import { decodeIdOfType, type EntityType } from "./global-id";
+import { cleanName } from "./name-key";
+import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "./plain-text";
 
-/** Trimmed, non-empty text of at most `max` characters. */
-export const requiredText = (max: number) =>
-  z
-    .string()
-    .transform((value) => value.trim())
+/**
+ * Any string PostgreSQL can store as it was meant: the check aborts, so the cleaning and
+ * length checks after it never see a NUL or a lone surrogate.
+ */
+export const plainString = () =>
+  z.string().refine((value) => !hasForbiddenCharacters(value), {
+    error: FORBIDDEN_CHARACTERS_MESSAGE,
+    params: { code: "INVALID" },
+    abort: true,
+  });
+
+const required = (max: number, clean: (value: string) => string) =>
+  plainString()
+    .transform(clean)
     .pipe(
       z
         .string()
@@ -15,12 +26,13 @@ export const requiredText = (max: number) =>
         .max(max, { error: `must be at most ${max} characters` }),
     );
 
-/** Optional text: null, undefined and blank all mean "none". */
-export const optionalText = (max: number) =>
-  z
-    .string()
+const optional = (max: number, clean: (value: string) => string) =>
+  plainString()
     .nullish()
-    .transform((value) => (value === null || value === undefined || value.trim() === "" ? null : value.trim()))
+    .transform((value) => {
+      const cleaned = value === null || value === undefined ? "" : clean(value);
+      return cleaned === "" ? null : cleaned;
+    })
     .pipe(
       z
         .string()
@@ -28,10 +40,31 @@ export const optionalText = (max: number) =>
         .nullable(),
     );
 
+const trim = (value: string) => value.trim();
+
+/** Trimmed, non-empty text of at most `max` characters, kept verbatim inside (quotes, claims). */
+export const requiredText = (max: number) => required(max, trim);
+
+/** Optional text: null, undefined and blank all mean "none". */
+export const optionalText = (max: number) => optional(max, trim);
+
+/**
+ * A name or title (actors, aliases, sources): cleaned as `cleanName` does, so one that
+ * differs only by invisible characters or spacing is the same name; nothing left is empty.
+ */
+export const requiredName = (max: number) => required(max, cleanName);
+
+/** An optional name or title, cleaned like `requiredName`; blank means "none". */
+export const optionalName = (max: number) => optional(max, cleanName);
+
+/** The width of every `language` column (VarChar(16)); BCP 47 allows longer, nobody sends them. */
+export const LANGUAGE_TAG_MAX = 16;
+
 /** A BCP-47 language tag such as `en`, `ko` or `pt-BR`, stored in canonical case. */
 export const languageTag = z
   .string()
   .trim()
+  .max(LANGUAGE_TAG_MAX, { error: `must be at most ${LANGUAGE_TAG_MAX} characters`, abort: true })
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: "must be a language tag such as `en` or `pt-BR`" })
   .transform((value) => {
     try {
@@ -41,20 +74,23 @@ export const languageTag = z
     }
   });
 
-export const httpUrl = z
-  .string()
+/** An absolute http(s) URL without credentials: a URL given here is stored and shown to readers. */
+export const httpUrl = plainString()
   .trim()
-  .max(2048, { error: "must be at most 2048 characters" })
+  .max(2048, { error: "must be at most 2048 characters", abort: true })
   .refine(
     (value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
-      } catch {
-        return false;
-      }
+      const url = URL.canParse(value) ? new URL(value) : null;
+      return (url?.protocol === "http:" || url?.protocol === "https:") && url.hostname.includes(".");
     },
-    { error: "must be an absolute http(s) URL" },
+    { error: "must be an absolute http(s) URL", abort: true },
+  )
+  .refine(
+    (value) => {
+      const url = new URL(value);
+      return url.username === "" && url.password === "";
+    },
+    { error: "must not contain credentials (user:password@): they would be stored and shown to readers" },
   );
 
 export const optionalDate = z.date().nullish();

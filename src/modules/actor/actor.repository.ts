@@ -2,6 +2,7 @@
 import type { Db } from "../../db/prisma";
 import type { ActorKind } from "../../generated/prisma/enums";
 import type { Actor, Prisma } from "../../generated/prisma/client";
+import { literalLikeText } from "../../shared/like-pattern";
 
 /** By ID (raw SQL: the hottest lookup of all, kept off Prisma's query compiler). */
 export function findActorsByIds(db: Db, ids: readonly string[]): Promise<Actor[]> {
@@ -69,7 +70,9 @@ export function findActorByNameKey(db: Db, nameKey: string) {
 export function actorListWhere(filter: { kind?: ActorKind | null; nameContains?: string | null } | null | undefined) {
   const where: Prisma.ActorWhereInput = {};
   if (filter?.kind) where.kind = filter.kind;
-  if (filter?.nameContains) where.name = { contains: filter.nameContains, mode: "insensitive" };
+  if (filter?.nameContains) {
+    where.name = { contains: literalLikeText(filter.nameContains), mode: "insensitive" };
+  }
   return where;
 }
 

@@ -1,9 +1,9 @@
 // Input shapes for actors: validated with zod before any write.
 import { z } from "zod";
 import { ActorKind } from "../../generated/prisma/enums";
-import { globalId, optionalText, requiredText } from "../../shared/validation";
+import { globalId, optionalName, optionalText, requiredName } from "../../shared/validation";
 
-export const actorName = requiredText(200);
+export const actorName = requiredName(200);
 const aliases = z.array(actorName).max(20, { error: "at most 20 aliases" });
 
 /** An actor by ID, or by name (found among names and aliases, else created). */
@@ -42,5 +42,5 @@ export const updateActorSchema = z.object({
 });
 
 export const actorFilterSchema = z
-  .object({ kind: z.enum(ActorKind).nullish(), nameContains: z.string().trim().max(200).nullish() })
+  .object({ kind: z.enum(ActorKind).nullish(), nameContains: optionalName(200) })
   .nullish();

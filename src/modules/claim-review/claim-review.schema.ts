@@ -3,7 +3,7 @@
 // terms written as IRIs), strict where claimtrail needs a value.
 import { z } from "zod";
 import type { ActorKind, SourceKind } from "../../generated/prisma/enums";
-import { httpUrl, languageTag, optionalText, requiredText } from "../../shared/validation";
+import { httpUrl, languageTag, optionalName, optionalText, requiredText } from "../../shared/validation";
 import { actorName } from "../actor/actor.schema";
 import { conclusionFromRating } from "../claim/claim-status";
 import { CLAIM_TEXT_MAX } from "../claim/claim.schema";
@@ -108,8 +108,8 @@ const creativeWork = z.preprocess(
     .object({
       "@type": types,
       url: httpUrl.nullish(),
-      headline: optionalText(500),
-      name: optionalText(500),
+      headline: optionalName(500),
+      name: optionalName(500),
       datePublished: schemaDate.nullish(),
       inLanguage: languageTag.nullish(),
       publisher: first(actorNode).nullish(),

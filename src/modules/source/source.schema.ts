@@ -1,11 +1,11 @@
 // Input shapes for sources.
 import { z } from "zod";
 import { SourceKind } from "../../generated/prisma/enums";
-import { globalId, httpUrl, languageTag, optionalDate, optionalText } from "../../shared/validation";
+import { globalId, httpUrl, languageTag, optionalDate, optionalName, optionalText } from "../../shared/validation";
 import { actorRefSchema } from "../actor/actor.schema";
 
 const sourceFields = {
-  title: optionalText(500),
+  title: optionalName(500),
   kind: z.enum(SourceKind).nullish(),
   publisher: actorRefSchema.nullish(),
   publishedAt: optionalDate,
