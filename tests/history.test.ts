@@ -1,9 +1,14 @@
 // Audit history: every change to a claim and what bears on it is listed in order, with
-// before/after snapshots and who made it (key name and prefix); pages; histories of
+// before/after snapshots and who made it (key name and prefix for admins, the author's kind
+// for everyone else); pages; histories of
 // statements, verdicts, evidence, actors and sources; and the log cannot be edited,
 // neither through the API nor in the database. Refused or failed mutations leave no trace.
 import { ADD_EVIDENCE, ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
+import pino from "pino";
+import { createServices } from "../src/graphql/context";
+import { systemPrincipal } from "../src/modules/auth/permissions";
+import { encodeId } from "../src/shared/global-id";
 
 let server: TestServer;
 let editorKey: string;
@@ -58,8 +63,9 @@ async function mutate(query: string, input: Record<string, unknown>, key: string
   return payload;
 }
 
+/** Read as an admin, who sees who exactly made each change. */
 async function nodeHistory(id: string): Promise<any[]> {
-  const node = dataOf(await server.gql(NODE_HISTORY, { id })).node;
+  const node = dataOf(await server.gql(NODE_HISTORY, { id }, { key: server.adminKey })).node;
   return node.history.edges.map((edge: any) => edge.node);
 }
 
@@ -143,8 +149,9 @@ describe("a claim's history", () => {
     await mutate(MERGE, { sourceId: otherClaimId, targetId: claimId, reason: "Same claim" }, server.adminKey);
   });
 
-  async function fullHistory(): Promise<any[]> {
-    const history = dataOf(await server.gql(CLAIM_HISTORY, { id: claimId })).claim.history;
+  /** Read as an admin, who sees who exactly made each change; `null` reads anonymously. */
+  async function fullHistory(key: string | null = server.adminKey): Promise<any[]> {
+    const history = dataOf(await server.gql(CLAIM_HISTORY, { id: claimId }, { key })).claim.history;
     expect(history.pageInfo.hasNextPage).toBe(false);
     return history.edges.map((edge: any) => edge.node);
   }
@@ -209,7 +216,9 @@ describe("a claim's history", () => {
     const seen: any[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const history: any = dataOf(await server.gql(CLAIM_HISTORY, { id: claimId, first: 3, after })).claim.history;
+      const history: any = dataOf(
+        await server.gql(CLAIM_HISTORY, { id: claimId, first: 3, after }, { key: server.adminKey }),
+      ).claim.history;
       expect(history.edges.length).toBeLessThanOrEqual(3);
       expect(history.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...history.edges.map((edge: any) => edge.node));
@@ -229,7 +238,8 @@ describe("a claim's history", () => {
   });
 
   test("the merged claim's ID shows the surviving claim's history", async () => {
-    const viaMerged = dataOf(await server.gql(CLAIM_HISTORY, { id: otherClaimId })).claim.history;
+    const viaMerged = dataOf(await server.gql(CLAIM_HISTORY, { id: otherClaimId }, { key: server.adminKey })).claim
+      .history;
     expect(viaMerged.edges.map((edge: any) => edge.node)).toEqual(await fullHistory());
   });
 
@@ -273,6 +283,79 @@ describe("a claim's history", () => {
     const { result, sql } = await server.countSql(() => server.gql(query, { a: claimId, b: fresh }));
     expect(dataOf(result).b.history.edges).toEqual([{ node: { action: "CREATED" } }]);
     expect(sql.filter((statement) => /audit_events/.test(statement))).toHaveLength(1);
+  });
+
+  describe("who may see who made a change", () => {
+    const WHO = `query ($id: ID!) { claim(id: $id) { history { edges { node { action entityType changedBy apiKeyId requestId } } } } }`;
+    const AUTHOR_KINDS = [
+      "api-key (ADMIN)",
+      "api-key (EDITOR)",
+      "api-key (EDITOR)",
+      "api-key (EDITOR)",
+      "api-key (EDITOR)",
+      "api-key (FACT_CHECKER)",
+      "api-key (EDITOR)",
+      "api-key (ADMIN)",
+      "api-key (EDITOR)",
+      "api-key (ADMIN)",
+      "api-key (ADMIN)",
+    ];
+
+    async function readAs(key: string | null) {
+      const response = await server.gql(WHO, { id: claimId }, { key });
+      return { raw: JSON.stringify(response), events: dataOf(response).claim.history.edges.map((e: any) => e.node) };
+    }
+
+    test("anonymous readers see the kind of author, never a key's name, prefix or ID, nor the request ID", async () => {
+      const { raw, events } = await readAs(null);
+      expect(events.map((event: any) => event.changedBy)).toEqual(AUTHOR_KINDS);
+      expect(events.every((event: any) => event.apiKeyId === null && event.requestId === null)).toBe(true);
+      expect(raw).not.toMatch(/ct_[0-9a-f]{8}/);
+      for (const who of [admin, editor, checker]) {
+        expect(raw).not.toContain(who.label.split(" (")[0]);
+        expect(raw).not.toContain(who.apiKeyId);
+      }
+    });
+
+    test("keys without MANAGE_KEYS (viewer, editor, an admin key scoped without it) see no more than anonymous readers", async () => {
+      const scopedAdmin = await server.createKey("ADMIN", ["WRITE_CLAIMS"]);
+      const anonymous = await readAs(null);
+      for (const key of [viewerKey, editorKey, checkerKey, scopedAdmin]) {
+        expect((await readAs(key)).events).toEqual(anonymous.events);
+      }
+    });
+
+    test("admins, and any key with MANAGE_KEYS, see the key's name and prefix, its ID and the request ID", async () => {
+      const keyManager = await server.createKey("ADMIN", ["MANAGE_KEYS"]);
+      for (const key of [server.adminKey, keyManager]) {
+        const { events } = await readAs(key);
+        expect(events.map((event: any) => event.changedBy)).toEqual([
+          admin.label,
+          editor.label,
+          editor.label,
+          editor.label,
+          editor.label,
+          checker.label,
+          editor.label,
+          admin.label,
+          editor.label,
+          admin.label,
+          admin.label,
+        ]);
+        expect(events[0].apiKeyId).toBe(admin.apiKeyId);
+        expect(events.every((event: any) => typeof event.requestId === "string" && event.requestId !== "")).toBe(true);
+      }
+    });
+
+    test("changes made by the CLI or the seed loader show as `system` to everyone but key managers", async () => {
+      const services = createServices(server.prisma, pino({ level: "silent" }), { principal: systemPrincipal("cli") });
+      const { claim } = await services.claims.createClaim({ text: "A claim created from the command line" });
+      const id = encodeId("Claim", claim.id);
+      const anonymous = dataOf(await server.gql(WHO, { id })).claim.history.edges[0].node;
+      expect(anonymous).toMatchObject({ changedBy: "system", apiKeyId: null, requestId: null });
+      const asAdmin = dataOf(await server.gql(WHO, { id }, { key: server.adminKey })).claim.history.edges[0].node;
+      expect(asAdmin).toMatchObject({ changedBy: "cli", apiKeyId: null });
+    });
   });
 });
 

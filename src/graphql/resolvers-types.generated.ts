@@ -258,11 +258,19 @@ export type AuditEvent = {
   action: AuditAction;
   /** The entity after the change (null for a deletion). */
   after?: Maybe<Scalars['JSON']['output']>;
-  /** The API key that made it (null for the CLI and the seed loader). */
+  /**
+   * The API key that made it; null for the CLI and the seed loader, and for readers without
+   * the MANAGE_KEYS permission.
+   */
   apiKeyId?: Maybe<Scalars['ID']['output']>;
   /** The entity before the change (null for a creation). */
   before?: Maybe<Scalars['JSON']['output']>;
-  /** Who made it: the API key's name and prefix, or `cli` / `seed`. */
+  /**
+   * Who made it. Readers whose key has the MANAGE_KEYS permission (admins) see the API key's
+   * name and prefix, or `cli` / `seed`; everyone else (anonymous readers and other keys) sees
+   * only the kind of author: `api-key (ROLE)` with the key's role, or `system` for the CLI and
+   * the seed loader.
+   */
   changedBy: Scalars['String']['output'];
   /** The claim the change bears on, as a global ID. */
   claimId?: Maybe<Scalars['ID']['output']>;
@@ -272,6 +280,10 @@ export type AuditEvent = {
   entityType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /**
+   * The ID of the request that made it (to match server logs); null for readers without the
+   * MANAGE_KEYS permission.
+   */
   requestId?: Maybe<Scalars['String']['output']>;
 };
 

@@ -1,6 +1,6 @@
 // Reading the audit log (writing is ChangeLog's). One statement for a whole batch of
 // entities: a LATERAL page per entity.
-import type { AuditEvent } from "../../generated/prisma/client";
+import type { AuditEvent, Role } from "../../generated/prisma/client";
 import type { Db } from "../../db/prisma";
 import { Prisma } from "../../generated/prisma/client";
 
@@ -14,9 +14,18 @@ export interface HistoryPageOptions {
 const COLUMNS = Prisma.sql`e.id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType",
   e.entity_id::text AS "entityId", e.claim_id::text AS "claimId",
   e.related_claim_id::text AS "relatedClaimId", e.api_key_id::text AS "apiKeyId",
-  e.actor_label AS "actorLabel", e.request_id AS "requestId", e.before, e.after`;
+  e.actor_label AS "actorLabel", e.request_id AS "requestId", e.before, e.after, author.role::text AS "apiKeyRole"`;
 
-type Row = AuditEvent & { parentId: string };
+/**
+ * The events with the role of the key that made each (keys are revoked, never deleted; their
+ * role never changes). Not aliased `k`: the batch queries below name their key list so.
+ */
+const EVENTS = Prisma.sql`audit_events e LEFT JOIN api_keys author ON author.id = e.api_key_id`;
+
+/** An event with its author's role, which readers who may not see the key's name are shown instead. */
+export type AuditEventWithRole = AuditEvent & { apiKeyRole: Role | null };
+
+type Row = AuditEventWithRole & { parentId: string };
 
 /** Events of each entity of `entityType`, oldest first. */
 export function findEntityHistories(
@@ -29,7 +38,7 @@ export function findEntityHistories(
     SELECT k.id AS "parentId", h.*
     FROM unnest(${entityIds}::text[]) AS k(id)
     CROSS JOIN LATERAL (
-      SELECT ${COLUMNS} FROM audit_events e
+      SELECT ${COLUMNS} FROM ${EVENTS}
       WHERE e.entity_type = ${entityType} AND e.entity_id = k.id::uuid AND e.id > ${options.afterId}
       ORDER BY e.id LIMIT ${options.limit}
     ) h`;
@@ -50,10 +59,10 @@ export function findClaimHistories(db: Db, claimIds: readonly string[], options:
         SELECT m.merged_claim_id FROM claim_merges m JOIN folded f ON m.into_claim_id = f.id
       )
       SELECT * FROM (
-        SELECT ${COLUMNS} FROM audit_events e
+        SELECT ${COLUMNS} FROM ${EVENTS}
         WHERE e.claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
         UNION
-        SELECT ${COLUMNS} FROM audit_events e
+        SELECT ${COLUMNS} FROM ${EVENTS}
         WHERE e.related_claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
       ) u
       ORDER BY u.id LIMIT ${options.limit}

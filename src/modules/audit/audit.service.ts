@@ -1,11 +1,12 @@
-// History pages of claims and other entities, batched per request.
-import type { AuditEvent } from "../../generated/prisma/client";
+// History pages of claims and other entities, batched per request; who made each change
+// is shown in full only to readers who manage keys (change-author.ts).
 import { BadQueryArgumentError } from "../../shared/errors";
 import { pagesByKey } from "../../shared/batch";
 import { pageSize } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import * as repo from "./audit.repository";
 import type { AuditEventConnectionView } from "./audit.types";
+import { eventForReader, seesChangeAuthors } from "./change-author";
 
 export type HistoryOwner = "Claim" | "Actor" | "Source" | "Statement" | "Evidence" | "Verdict";
 
@@ -28,7 +29,7 @@ export class AuditService {
           owner === "Claim"
             ? await repo.findClaimHistories(this.deps.prisma, keys, opts)
             : await repo.findEntityHistories(this.deps.prisma, owner, keys, opts);
-        const pages = new Map<string, AuditEvent[]>();
+        const pages = new Map<string, repo.AuditEventWithRole[]>();
         for (const { parentId, ...event } of found) {
           const page = pages.get(parentId) ?? [];
           page.push(event);
@@ -40,7 +41,8 @@ export class AuditService {
         );
       })
       .load(entityId);
-    const page = rows.slice(0, take);
+    const fullDetail = seesChangeAuthors(this.deps.principal);
+    const page = rows.slice(0, take).map((event) => eventForReader(event, fullDetail));
     const edges = page.map((node) => ({ cursor: encodeHistoryCursor(node.id), node }));
     return {
       edges,

@@ -1,10 +1,15 @@
 // The `deliver_webhook` task: one attempt at POSTing one delivery, signed the Standard
 // Webhooks way, logged in webhook_attempts. A failed attempt throws, so graphile-worker
 // retries the job with its exponential backoff; the last one marks the delivery FAILED.
+// A target the guard refuses (its name now resolves to a private address, say) is logged
+// as a failed attempt and ends the delivery FAILED at once: retrying cannot make it allowed
+// short of a change of DNS or settings, and each retry would probe the inside again.
 import type { JobHelpers, Task } from "graphile-worker";
 import type { PrismaClient } from "../../db/prisma";
 import { encodeId } from "../../shared/global-id";
 import * as repo from "./webhook.repository";
+import { checkTarget, PUBLIC_TARGETS_ONLY, TargetRefusedError, type TargetPolicy } from "./target-guard";
+import { postPinned } from "./webhook-post";
 import { signedHeaders } from "./webhook-signing";
 
 export const DEFAULT_DELIVERY_TIMEOUT_MS = 10_000;
@@ -16,6 +21,8 @@ export interface DeliveryTaskOptions {
   prisma: PrismaClient;
   /** Per attempt: the receiver must answer within this time. */
   timeoutMs?: number;
+  /** Which addresses deliveries may reach (default: public only). */
+  targets?: TargetPolicy;
 }
 
 export class WebhookAttemptError extends Error {
@@ -38,9 +45,13 @@ export function deliverWebhookTask(options: DeliveryTaskOptions): Task {
       await repo.markNotSent(options.prisma, delivery.id, "Not sent: the endpoint is paused.");
       return;
     }
-    const outcome = await attempt(delivery, timeoutMs, helpers);
-    const final = !outcome.succeeded && helpers.job.attempts >= helpers.job.max_attempts;
+    const { refused, ...outcome } = await attempt(delivery, timeoutMs, options.targets ?? PUBLIC_TARGETS_ONLY, helpers);
+    const final = refused || (!outcome.succeeded && helpers.job.attempts >= helpers.job.max_attempts);
     await repo.recordAttempt(options.prisma, { deliveryId: delivery.id, ...outcome, final });
+    if (refused) {
+      helpers.logger.warn(`webhook delivery ${delivery.id} not sent: ${outcome.error}`);
+      return;
+    }
     if (!outcome.succeeded) {
       throw new WebhookAttemptError(`delivery ${delivery.id} to ${delivery.endpoint.url} failed: ${outcome.error}`);
     }
@@ -53,35 +64,62 @@ interface Outcome {
   statusCode: number | null;
   error: string | null;
   succeeded: boolean;
+  /** The target guard refused the address: no request was made, and none will be. */
+  refused: boolean;
 }
 
-async function attempt(delivery: repo.DeliveryToSend, timeoutMs: number, helpers: JobHelpers): Promise<Outcome> {
+async function attempt(
+  delivery: repo.DeliveryToSend,
+  timeoutMs: number,
+  targets: TargetPolicy,
+  helpers: JobHelpers,
+): Promise<Outcome> {
   const body = JSON.stringify(delivery.payload);
   const startedAt = new Date();
   const headers = signedHeaders(delivery.endpoint.secret, encodeId("WebhookDelivery", delivery.id), body, startedAt);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const failed = (error: string, refused = false): Outcome => ({
+    startedAt,
+    durationMs: elapsed(),
+    statusCode: null,
+    error,
+    succeeded: false,
+    refused,
+  });
   try {
-    const response = await fetch(delivery.endpoint.url, {
-      method: "POST",
+    const url = new URL(delivery.endpoint.url);
+    // Checked now, not only at registration: the name may resolve elsewhere since.
+    const addresses = await checkTarget(url, targets);
+    const response = await postPinned(url, {
       headers: { ...headers, "user-agent": "claimtrail-webhooks" },
       body,
-      // Redirects are not followed: a receiver that moved is a failure until the URL is updated.
-      redirect: "manual",
-      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), helpers.abortSignal]),
+      addresses,
+      signal: AbortSignal.any([timeout, helpers.abortSignal]),
+      errorBodyBytes: ERROR_BODY_BYTES,
     });
     const succeeded = response.status >= 200 && response.status < 300;
-    const text = succeeded ? "" : await bodySnippet(response);
-    if (succeeded) await response.body?.cancel();
+    const text = response.body.trim().slice(0, ERROR_BODY_CHARS);
     return {
       startedAt,
       durationMs: elapsed(),
       statusCode: response.status,
       error: succeeded ? null : `HTTP ${response.status}${text ? `: ${text}` : ""}`,
       succeeded,
+      refused: false,
     };
   } catch (error) {
-    return { startedAt, durationMs: elapsed(), statusCode: null, error: describe(error, timeoutMs), succeeded: false };
+    if (error instanceof TargetRefusedError) {
+      return failed(
+        `Refused: ${error.message}; webhooks may not reach loopback, private or other special-use addresses ` +
+          "(WEBHOOK_ALLOW_PRIVATE_TARGETS).",
+        true,
+      );
+    }
+    if (timeout.aborted) return failed(`no response within ${timeoutMs} ms`);
+    if (helpers.abortSignal.aborted) return failed("aborted: the worker is shutting down");
+    return failed(describe(error));
   }
 }
 
@@ -91,30 +129,7 @@ function deliveryIdOf(payload: unknown): string {
   return id;
 }
 
-/** The start of a failed response's body (receivers often say why there), read no further. */
-async function bodySnippet(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < ERROR_BODY_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // A body cut short still tells what it had.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).toString("utf8").trim().slice(0, ERROR_BODY_CHARS);
-}
-
-function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === "TimeoutError") return `no response within ${timeoutMs} ms`;
-  if (error instanceof DOMException && error.name === "AbortError") return "aborted: the worker is shutting down";
+function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error.cause as { code?: string; message?: string } | undefined) ?? undefined;
     return cause?.code

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../db/prisma";
 import type { Logger } from "../../logger";
 import { DELIVER_WEBHOOK_TASK } from "../audit/change-log";
 import { deliverWebhookTask } from "./webhook-delivery";
+import type { TargetPolicy } from "./target-guard";
 
 export interface WebhookWorkerOptions {
   databaseUrl: string;
@@ -18,6 +19,8 @@ export interface WebhookWorkerOptions {
   pollInterval?: number;
   /** Per attempt: the receiver must answer within this time (default 10 s). */
   timeoutMs?: number;
+  /** Which addresses deliveries may reach (default: public only; WEBHOOK_ALLOW_PRIVATE_TARGETS). */
+  targets?: TargetPolicy;
 }
 
 export interface WebhookWorker {
@@ -45,7 +48,11 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
       // No cron jobs: without this, graphile-worker looks for a `crontab` file in the working directory.
       parsedCronItems: [],
       taskList: {
-        [DELIVER_WEBHOOK_TASK]: deliverWebhookTask({ prisma: options.prisma, timeoutMs: options.timeoutMs }),
+        [DELIVER_WEBHOOK_TASK]: deliverWebhookTask({
+          prisma: options.prisma,
+          timeoutMs: options.timeoutMs,
+          targets: options.targets,
+        }),
       },
     });
     runner.promise.catch((error: unknown) => logger.error({ err: error }, "webhook worker stopped unexpectedly"));

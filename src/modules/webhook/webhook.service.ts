@@ -23,11 +23,22 @@ import {
   updateWebhookEndpointSchema,
 } from "./webhook.schema";
 import { generateWebhookSecret } from "./webhook-signing";
+import {
+  checkTarget,
+  PUBLIC_TARGETS_ONLY,
+  TargetRefusedError,
+  TargetUnresolvedError,
+  type TargetPolicy,
+} from "./target-guard";
 
 const DELIVERY_PAGE = { defaultSize: 20 };
 
 export class WebhookService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    /** Which addresses endpoints may point to; the worker checks again before each delivery. */
+    private readonly targets: TargetPolicy = PUBLIC_TARGETS_ONLY,
+  ) {}
 
   async listEndpoints(): Promise<WebhookEndpoint[]> {
     requirePermission(this.deps.principal, "MANAGE_WEBHOOKS");
@@ -41,6 +52,7 @@ export class WebhookService {
   async createEndpoint(input: unknown): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     requirePermission(this.deps.principal, "MANAGE_WEBHOOKS");
     const data = parseInput(createWebhookEndpointSchema, input);
+    await this.checkUrl(data.url);
     const secret = generateWebhookSecret();
     return inTransaction(this.deps.prisma, async (tx) => {
       const endpoint = await repo.insertEndpoint(tx, {
@@ -64,6 +76,7 @@ export class WebhookService {
   async updateEndpoint(input: unknown): Promise<{ endpoint: WebhookEndpoint }> {
     requirePermission(this.deps.principal, "MANAGE_WEBHOOKS");
     const data = parseInput(updateWebhookEndpointSchema, input);
+    if (data.url) await this.checkUrl(data.url);
     return inTransaction(this.deps.prisma, async (tx) => {
       const current = await this.lockEndpoint(tx, data.id);
       const endpoint = await repo.updateEndpoint(tx, current.id, {
@@ -147,6 +160,25 @@ export class WebhookService {
     return this.deps.loaders.paged.get("webhookEndpointsById", null, async (keys) =>
       rowsByKey(keys, await repo.findEndpointsByIds(this.deps.prisma, keys), (row) => row.id),
     );
+  }
+
+  /** Refuses a URL whose host is, or resolves to, an address the policy refuses (before any transaction: DNS is slow). */
+  private async checkUrl(url: string): Promise<void> {
+    try {
+      await checkTarget(new URL(url), this.targets);
+    } catch (error) {
+      if (error instanceof TargetRefusedError) {
+        throw UserInputError.single(
+          "input.url",
+          `must not point to a loopback, private or other special-use address: ${error.message}`,
+          "INVALID",
+        );
+      }
+      if (error instanceof TargetUnresolvedError) {
+        throw UserInputError.single("input.url", `must name a host that resolves: ${error.message}`, "INVALID");
+      }
+      throw error;
+    }
   }
 
   private async lockEndpoint(tx: Tx, id: string): Promise<WebhookEndpoint> {
