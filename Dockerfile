@@ -41,10 +41,12 @@ USER node
 
 EXPOSE 4000
 
-# node:*-slim has no curl or wget, so probe GET /health with Node's built-in fetch.
+# node:*-slim has no curl or wget, so probe with Node's built-in fetch. GET /ready, not
+# /health: "healthy" tells compose (depends_on: service_healthy) and swarm that the API
+# can serve (its database answers, it is not shutting down); /health is for liveness.
 # The start period leaves time for migrations and the demo seed at start-up.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # Exec form, so node is PID 1 and receives SIGTERM from `docker stop` directly.
 CMD ["node", "dist/src/main.js"]

@@ -261,6 +261,13 @@ describe("Dockerfile", () => {
     expect(words(last.args)).toEqual(["node", "dist/src/main.js"]);
   });
 
+  it("probes readiness (/ready), not liveness, in its HEALTHCHECK", () => {
+    const healthchecks = finalStage(instructions(readDockerfile())).filter((i) => i.keyword === "HEALTHCHECK");
+    expect(healthchecks).toHaveLength(1);
+    expect(healthchecks[0]?.args).toContain("/ready");
+    expect(healthchecks[0]?.args).not.toContain("/health");
+  });
+
   it("exposes the port that compose publishes for api", () => {
     const exposed = finalStage(instructions(readDockerfile()))
       .filter((i) => i.keyword === "EXPOSE")

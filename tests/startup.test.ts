@@ -1,55 +1,12 @@
 // `npm start` with no DATABASE_URL: an embedded PostgreSQL under the given folder, the
 // migrations, the seed case loaded once, GraphQL served, and a clean stop on SIGTERM.
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startApp, stopApp as stop } from "./helpers/app-process";
 import { freePort } from "./helpers/free-port";
 
-const root = path.join(__dirname, "..");
 let dataDir: string;
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function startApp(env: Record<string, string>): Promise<Started> {
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
-    env: { ...inherited, ...env, NODE_ENV: "production", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const poll = setInterval(() => {
-      if (output.includes("claimtrail ready")) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
-      }
-    }, 100);
-    child.once("exit", (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, output: () => output };
-}
-
-function stop(started: Started): Promise<number | null> {
-  return new Promise((resolve) => {
-    started.child.removeAllListeners("exit");
-    started.child.once("exit", (code) => resolve(code));
-    started.child.kill("SIGTERM");
-  });
-}
 
 async function query(port: number, body: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -78,6 +35,8 @@ test("starts on an embedded PostgreSQL with the seed case, stops cleanly, and lo
   expect(first.output()).toContain("demo seed case loaded");
   const health = await fetch(`http://127.0.0.1:${port}/health`);
   expect(health.status).toBe(200);
+  const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+  expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: "ready" } });
   const claims = await query(
     port,
     `{ claims(first: 50) { totalCount nodes { text status statements { stance quote actor { name } } } } }`,

@@ -150,11 +150,15 @@ export function idempotencyPlugin({ prisma, logger }: IdempotencyOptions): Apoll
 }
 
 /**
- * An unexpected server error with no field that produced data: nothing is known to have
- * been written, so the key is given up and a retry runs the operation again.
+ * An unexpected or retryable server error with no field that produced data: nothing is
+ * known to have been written, so the key is given up and a retry runs the operation again.
  */
 function failedUnexpectedly(result: FormattedExecutionResult): boolean {
-  const internal = result.errors?.some((error) => error.extensions?.code === "INTERNAL_SERVER_ERROR") ?? false;
+  // A retryable error (the database went away) is no answer to store either: the retry must run.
+  const internal =
+    result.errors?.some(
+      (error) => error.extensions?.code === "INTERNAL_SERVER_ERROR" || error.extensions?.retryable === true,
+    ) ?? false;
   const anyData = result.data ? Object.values(result.data).some((value) => value !== null) : false;
   return internal && !anyData;
 }
