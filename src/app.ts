@@ -1,29 +1,40 @@
-// The HTTP server: Express with Apollo Server at /graphql and a health check at /health.
-import { randomUUID } from "node:crypto";
+// The HTTP server: Express with Apollo Server at /graphql, liveness at /health and readiness at /ready.
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError } from "graphql";
-import type { PrismaClient } from "./db/prisma";
+import { poolOf, type PrismaClient } from "./db/prisma";
+import { currentRequestScope, runInRequestScope, type RequestScope } from "./db/request-scope";
 import { createContext, type GraphQLContext } from "./graphql/context";
 import { claimReviewRouter } from "./http/claim-review.routes";
 import { bulkRouter } from "./http/bulk.routes";
+import { jsonErrorHandler } from "./http/body-errors";
+import { requestIdMiddleware, requestIdOf } from "./http/request-id";
 import { createErrorFormatter } from "./graphql/errors";
+import { DEFAULT_REQUEST_LIMITS, limitParseOptions, limitValidationRules, type RequestLimits } from "./graphql/limits";
+import { requestGuardPlugin } from "./graphql/request-guard";
+import { AuthThrottledError, clientAddress, createAuthenticator, type Authenticator } from "./http/authentication";
+import { clientKey, createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./http/rate-limits";
 import { idempotencyPlugin } from "./graphql/idempotency";
 import { queryShapePlugin } from "./graphql/query-shape";
+import { stringInputsPlugin } from "./graphql/string-inputs";
 import { buildResolvers } from "./graphql/resolvers";
 import type { Logger } from "./logger";
 import { projectRoot } from "./project-root";
-import { authenticate } from "./modules/auth/api-key.service";
 import type { Principal } from "./modules/auth/permissions";
+import type { TargetPolicy } from "./modules/webhook/target-guard";
 import { AuthenticationError } from "./shared/errors";
+import { isDatabaseUnavailable } from "./db/db-errors";
+import { DATABASE_UNAVAILABLE } from "./graphql/errors";
+import { httpHeadForCode, httpStatusPlugin } from "./graphql/http-status";
+import { HttpDrain } from "./http/drain";
+import { healthRouter } from "./http/health.routes";
 
 export interface ServerOptions {
   prisma: PrismaClient;
@@ -31,6 +42,14 @@ export interface ServerOptions {
   nodeEnv: "development" | "production" | "test";
   port: number;
   host?: string;
+  /** Where webhook endpoints may point (default: public addresses only; WEBHOOK_ALLOW_PRIVATE_TARGETS). */
+  webhookTargets?: TargetPolicy;
+  /** Cost, shape and time limits of an operation (defaults: DEFAULT_REQUEST_LIMITS). */
+  limits?: Partial<RequestLimits>;
+  /** Rate limits (defaults: DEFAULT_RATE_LIMITS, kept in this process's memory). */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** Express `trust proxy` (TRUST_PROXY). */
+  trustProxy?: boolean | number | string;
 }
 
 export interface RunningServer {
@@ -38,6 +57,10 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** Shutdown budget, within main.ts's 10 s: requests in flight, then operations whose client hung up. */
+const DRAIN_TIMEOUT_MS = 6_000;
+const SETTLE_TIMEOUT_MS = 2_000;
 
 export function loadTypeDefs(): string {
   return readFileSync(path.join(projectRoot(), "schema.graphql"), "utf8");
@@ -47,17 +70,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { prisma, logger, nodeEnv } = options;
   const app = express();
   const httpServer = http.createServer(app);
+  const drain = new HttpDrain(httpServer);
   const operations = new InFlightOperations();
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, poolOf(prisma), logger);
+  const authenticate = createAuthenticator(prisma, rateLimits);
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
     introspection: true,
+    parseOptions: limitParseOptions(limits),
+    validationRules: limitValidationRules(limits),
     includeStacktraceInErrorResponses: nodeEnv === "development",
     formatError: createErrorFormatter(logger, nodeEnv === "development"),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Sets 503 + Retry-After for SERVICE_UNAVAILABLE (HTTP draining is HttpDrain's, below).
+      httpStatusPlugin,
       // No cache hints are used; without this plugin Apollo runs a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
+      // First: refuses unstorable strings before any other plugin acts on the operation.
+      stringInputsPlugin,
+      // Priced and charged before anything reads the database for the operation.
+      requestGuardPlugin(limits, rateLimits),
       queryShapePlugin,
       idempotencyPlugin({ prisma, logger }),
       operations.plugin,
@@ -68,30 +102,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.get("/health", async (_req, res) => {
-    try {
-      await prisma.$queryRaw`SELECT 1`;
-      res.json({ status: "ok" });
-    } catch (error) {
-      logger.error({ err: error }, "health check failed");
-      res.status(503).json({ status: "unavailable" });
-    }
-  });
-  app.use(claimReviewRouter(prisma, logger));
-  app.use(bulkRouter(prisma, logger));
+  app.use(drain.middleware);
+  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
+  app.use(requestIdMiddleware);
+  app.use(healthRouter(prisma, logger, drain));
+  app.use(claimReviewRouter(prisma, logger, authenticate));
+  app.use(bulkRouter(prisma, logger, authenticate));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // After the body is read (a stream's events would lose the scope): from here on, every
+    // query of the operation counts against its client's share of the pool and its deadline.
+    (req, _res, next) => {
+      const scope: RequestScope = {
+        client: null,
+        deadline: Date.now() + limits.operationTimeoutMs,
+        timeoutMs: limits.operationTimeoutMs,
+      };
+      runInRequestScope(scope, next);
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          prisma,
-          logger,
-          String(req.headers["x-request-id"] ?? randomUUID()),
-          await authenticateForGraphQL(prisma, req.headers.authorization),
-        ),
+      context: async ({ req, res }) => {
+        const principal = await authenticateForGraphQL(authenticate, req);
+        const client =
+          principal.kind === "key"
+            ? ({ kind: "key", id: principal.keyId } as const)
+            : ({ kind: "address", address: clientAddress(req) } as const);
+        const scope = currentRequestScope();
+        if (scope) scope.client = clientKey(client);
+        return createContext(prisma, logger, requestIdOf(req, res), principal, client, {
+          webhookTargets: options.webhookTargets,
+        });
+      },
     }),
   );
+  // After every route: what their own handling leaves (bad or large bodies, faults) is answered in JSON.
+  app.use(jsonErrorHandler(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -100,21 +146,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     port,
     close: async () => {
+      // HTTP first (no new connections, `Connection: close`, requests in flight finish),
+      // then Apollo, while the database is still there.
+      if (!(await drain.drain(DRAIN_TIMEOUT_MS)))
+        logger.warn("requests still open after %d ms were cut", DRAIN_TIMEOUT_MS);
       await apollo.stop();
       // A client that hung up leaves its operation running; let it finish (and commit or
       // roll back its transaction) before the caller disconnects the database.
-      await operations.settled(10_000);
+      await operations.settled(SETTLE_TIMEOUT_MS);
+      await rateLimits.close();
     },
   };
 }
 
 /** A bad key fails the whole request with UNAUTHENTICATED (HTTP 401), before any resolver runs. */
-async function authenticateForGraphQL(prisma: PrismaClient, header: string | undefined): Promise<Principal> {
+async function authenticateForGraphQL(authenticate: Authenticator, req: express.Request): Promise<Principal> {
   try {
-    return await authenticate(prisma, header);
+    return await authenticate(req);
   } catch (error) {
     if (error instanceof AuthenticationError) {
       throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    }
+    // The key lookup found no database: 503 + Retry-After (Apollo answers a failed context itself, without plugins).
+    if (isDatabaseUnavailable(error)) {
+      throw new GraphQLError(DATABASE_UNAVAILABLE.message, {
+        extensions: { ...DATABASE_UNAVAILABLE.extensions, http: httpHeadForCode(DATABASE_UNAVAILABLE.extensions.code) },
+      });
+    }
+    if (error instanceof AuthThrottledError) {
+      const headers = new Map([["retry-after", String(error.retryAfterSeconds)]]);
+      throw new GraphQLError(error.message, {
+        extensions: {
+          code: "RATE_LIMITED",
+          retryAfterSeconds: error.retryAfterSeconds,
+          http: { status: 429, headers },
+        },
+      });
     }
     throw error;
   }

@@ -32,14 +32,47 @@ async function main(): Promise<void> {
     const { prismaRan } = await migrateDeploy(databaseUrl);
     logger.info(prismaRan ? "migrations applied" : "migrations up to date");
   }
-  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  const prisma = createPrismaClient({
+    databaseUrl,
+    poolSize: config.DATABASE_POOL_SIZE,
+    perClientConnections: config.DATABASE_POOL_PER_CLIENT,
+    poolWaitMs: config.DATABASE_POOL_WAIT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
   if (config.SEED_DEMO_DATA) {
     const loaded = await loadSeedCaseOnce(prisma, logger);
     logger.info(loaded ? "demo seed case loaded" : "demo seed case already present");
   }
   // After the migrations: the worker needs graphile-worker's schema, which they create.
-  const webhookWorker = config.WEBHOOK_WORKER ? await startWebhookWorker({ databaseUrl, prisma, logger }) : null;
-  const server = await startServer({ prisma, logger, nodeEnv: config.NODE_ENV, port: config.PORT, host: config.HOST });
+  const webhookTargets = { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS };
+  const webhookWorker = config.WEBHOOK_WORKER
+    ? await startWebhookWorker({ databaseUrl, prisma, logger, targets: webhookTargets })
+    : null;
+  const server = await startServer({
+    prisma,
+    logger,
+    nodeEnv: config.NODE_ENV,
+    port: config.PORT,
+    host: config.HOST,
+    webhookTargets,
+    trustProxy: config.TRUST_PROXY,
+    limits: {
+      maxCost: config.QUERY_MAX_COST,
+      maxDepth: config.QUERY_MAX_DEPTH,
+      maxAliases: config.QUERY_MAX_ALIASES,
+      maxDirectives: config.QUERY_MAX_DIRECTIVES,
+      maxTokens: config.QUERY_MAX_TOKENS,
+      operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+    },
+    rateLimits: {
+      store: config.RATE_LIMIT_STORE,
+      redisUrl: config.REDIS_URL,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      keyPoints: config.RATE_LIMIT_KEY_POINTS,
+      anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
+      authFailures: config.RATE_LIMIT_AUTH_FAILURES,
+    },
+  });
   logger.info({ url: server.url, embeddedDatabase: embedded !== null }, "claimtrail ready at %s", server.url);
 
   let stopping = false;
@@ -53,9 +86,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     try {
-      await server.close();
-      // Deliveries under way finish (or are aborted and retried later) while the database is still there.
-      await webhookWorker?.stop();
+      // Side by side, so both fit in the 10 s: requests in flight finish (HTTP drains with
+      // `Connection: close`), and deliveries under way finish (or are aborted and retried
+      // later), while the database is still there.
+      await Promise.all([server.close(), webhookWorker?.stop()]);
       await prisma.$disconnect();
       await embedded?.stop();
       process.exit(0);

@@ -1,6 +1,10 @@
-// Builds the Prisma client: the Rust-free query compiler with the pg driver adapter.
+// Builds the Prisma client: the Rust-free query compiler with the pg driver adapter, on a
+// pool that bounds each client's share and each statement's time.
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Pool } from "pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { GatedPool } from "./gated-pool";
+import { releaseBrokenTransactions } from "./release-broken-transactions";
 
 export type { PrismaClient };
 export type { Prisma } from "../generated/prisma/client";
@@ -8,23 +12,45 @@ export type { Prisma } from "../generated/prisma/client";
 export interface PrismaOptions {
   databaseUrl: string;
   poolSize?: number;
+  /** Connections one client (of a request) may hold at once; default half the pool. */
+  perClientConnections?: number;
+  /** How long a checkout waits for a free connection (ms). */
+  poolWaitMs?: number;
+  /** PostgreSQL statement_timeout of every connection (ms). */
+  statementTimeoutMs?: number;
   /** Emit an event per SQL statement (tests and the benchmark count them). */
   emitQueryEvents?: boolean;
 }
 
+const pools = new WeakMap<object, Pool>();
+
 export function createPrismaClient(options: PrismaOptions) {
-  const adapter = new PrismaPg({
+  const max = options.poolSize ?? 10;
+  const pool = new GatedPool({
     connectionString: options.databaseUrl,
-    max: options.poolSize ?? 10,
-    // A safety net: should a transaction ever be left open on a pooled connection (Prisma
-    // 6.19 can fail to start one under load, see README), PostgreSQL ends it after 10 s
-    // instead of holding its row locks forever.
-    options: "-c idle_in_transaction_session_timeout=10000",
+    max,
+    perClient: options.perClientConnections ?? Math.max(1, Math.ceil(max / 2)),
+    connectionTimeoutMillis: options.poolWaitMs ?? 5_000,
+    // statement_timeout: a runaway statement is cancelled and its connection goes back to
+    // the pool. idle_in_transaction_session_timeout, a safety net: should a transaction
+    // ever be left open on a pooled connection (Prisma 6.19 can fail to start one under
+    // load, see README), PostgreSQL ends it after 10 s instead of holding its row locks.
+    options: `-c statement_timeout=${options.statementTimeoutMs ?? 5_000} -c idle_in_transaction_session_timeout=10000`,
   });
-  return new PrismaClient({
-    adapter,
+  const prisma = new PrismaClient({
+    // A failed COMMIT/ROLLBACK would otherwise leak its connection (see the module).
+    adapter: releaseBrokenTransactions(new PrismaPg(pool, { disposeExternalPool: true })),
     log: options.emitQueryEvents ? [{ emit: "event", level: "query" }] : [],
   });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/** The pg pool under a client made by createPrismaClient (for raw SQL outside Prisma, e.g. rate limits). */
+export function poolOf(prisma: object): Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error("poolOf: not a client made by createPrismaClient");
+  return pool;
 }
 
 /** A client or an interactive-transaction client: repositories accept either. */

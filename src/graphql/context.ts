@@ -20,8 +20,10 @@ import { VerdictService } from "../modules/verdict/verdict.service";
 import { ApiKeyService } from "../modules/auth/api-key.service";
 import { AuditService } from "../modules/audit/audit.service";
 import { WebhookService } from "../modules/webhook/webhook.service";
+import type { TargetPolicy } from "../modules/webhook/target-guard";
 import { ChangeLog } from "../modules/audit/change-log";
 import type { Principal } from "../modules/auth/permissions";
+import type { ClientId } from "../http/rate-limits";
 import { createLoaders, type ClaimChildrenShape, type Loaders } from "./loaders";
 
 export interface Services {
@@ -51,6 +53,8 @@ export interface ServiceOptions {
   /** Written into the audit log with each change. */
   requestId?: string | null;
   loaders?: Loaders;
+  /** Where webhook endpoints may point (default: public addresses only). */
+  webhookTargets?: TargetPolicy;
 }
 
 export function createServices(prisma: PrismaClient, logger: Logger, options: ServiceOptions): Services {
@@ -77,13 +81,15 @@ export function createServices(prisma: PrismaClient, logger: Logger, options: Se
     audit: new AuditService(deps),
     bulkImport: new BulkImportService(deps, owners),
     bulkExport: new BulkExportService(deps),
-    webhooks: new WebhookService(deps),
+    webhooks: new WebhookService(deps, options.webhookTargets),
   };
 }
 
 export interface GraphQLContext {
   logger: Logger;
   principal: Principal;
+  /** Who is charged for the request (rate limits): its API key, or its address without one. */
+  client: ClientId;
   services: Services;
   /** What the operation can ask of claims' children; set by queryShapePlugin before execution. */
   shape: ClaimChildrenShape;
@@ -94,13 +100,16 @@ export function createContext(
   logger: Logger,
   requestId: string,
   principal: Principal,
+  client: ClientId,
+  options: Pick<ServiceOptions, "webhookTargets"> = {},
 ): GraphQLContext {
   const requestLogger = logger.child({ requestId });
   const loaders = createLoaders(prisma);
   return {
     logger: requestLogger,
     principal,
-    services: createServices(prisma, requestLogger, { principal, requestId, loaders }),
+    client,
+    services: createServices(prisma, requestLogger, { ...options, principal, requestId, loaders }),
     shape: loaders.claimChildrenShape,
   };
 }

@@ -1,16 +1,18 @@
 // NDJSON bulk import and export over HTTP for API-key clients: POST /import/claims streams
 // a file in and its per-line report out; GET /export/claims streams every claim out.
 // Both run on the services the CLI uses (src/modules/bulk).
-import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import { isDatabaseUnavailable } from "../db/db-errors";
 import type { PrismaClient } from "../db/prisma";
 import { createServices } from "../graphql/context";
 import type { Logger } from "../logger";
-import { authenticate } from "../modules/auth/api-key.service";
 import { writeText } from "../modules/bulk/write-text";
+import { requestIdOf } from "./request-id";
+import { sendDatabaseUnavailable } from "./unavailable";
 import { AuthenticationError, ForbiddenError } from "../shared/errors";
+import { AuthThrottledError, sendAuthThrottled, type Authenticator } from "./authentication";
 
 const NDJSON = "application/x-ndjson";
 const NDJSON_TYPES = new Set([NDJSON, "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
@@ -26,17 +28,17 @@ class BadRequestError extends Error {
   }
 }
 
-export function bulkRouter(prisma: PrismaClient, logger: Logger): Router {
+export function bulkRouter(prisma: PrismaClient, logger: Logger, authenticate: Authenticator): Router {
   const log = logger.child({ module: "bulk-http" });
   const router = express.Router();
-  const servicesFor = async (req: Request) =>
+  const servicesFor = async (req: Request, res: Response) =>
     createServices(prisma, log, {
-      principal: await authenticate(prisma, req.headers.authorization),
-      requestId: String(req.headers["x-request-id"] ?? randomUUID()),
+      principal: await authenticate(req),
+      requestId: requestIdOf(req, res),
     });
 
   router.post("/import/claims", async (req: Request, res: Response) => {
-    const services = await servicesFor(req);
+    const services = await servicesFor(req, res);
     const send = (value: unknown) => {
       if (!res.headersSent) res.status(200).type(NDJSON);
       return writeText(res, `${JSON.stringify(value)}\n`, MAX_BUFFERED_REPORT);
@@ -56,7 +58,7 @@ export function bulkRouter(prisma: PrismaClient, logger: Logger): Router {
   });
 
   router.get("/export/claims", async (req: Request, res: Response) => {
-    const services = await servicesFor(req);
+    const services = await servicesFor(req, res);
     const lines = services.bulkExport.exportClaims({ since: sinceOf(req.query.since) });
     res.status(200).type(NDJSON);
     try {
@@ -70,8 +72,10 @@ export function bulkRouter(prisma: PrismaClient, logger: Logger): Router {
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error instanceof AuthenticationError) return sendError(res, 401, "UNAUTHENTICATED", error.message);
+    if (error instanceof AuthThrottledError) return sendAuthThrottled(res, error);
     if (error instanceof ForbiddenError) return sendError(res, 403, "FORBIDDEN", error.message);
     if (error instanceof BadRequestError) return sendError(res, error.status, "BAD_REQUEST", error.message);
+    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
     log.error({ err: error }, "unexpected error in a bulk route");
     return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
   });

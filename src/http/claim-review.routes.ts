@@ -1,25 +1,26 @@
 // schema.org ClaimReview over plain HTTP: GET /claims/:id/claim-review (public JSON-LD a
 // crawler can fetch) and POST /claim-review (authenticated import), on the same service
 // as the GraphQL field and mutation.
-import { randomUUID } from "node:crypto";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import { isDatabaseUnavailable } from "../db/db-errors";
 import type { PrismaClient } from "../db/prisma";
 import { createServices } from "../graphql/context";
 import type { Logger } from "../logger";
-import { authenticate } from "../modules/auth/api-key.service";
 import { ANONYMOUS } from "../modules/auth/permissions";
 import { AuthenticationError, ForbiddenError, UserInputError } from "../shared/errors";
 import { encodeId } from "../shared/global-id";
+import { bodyErrorOf } from "./body-errors";
+import { requestIdOf } from "./request-id";
+import { sendDatabaseUnavailable } from "./unavailable";
+import { AuthThrottledError, sendAuthThrottled, type Authenticator } from "./authentication";
 
 const LD_JSON = "application/ld+json";
 
-export function claimReviewRouter(prisma: PrismaClient, logger: Logger): Router {
+export function claimReviewRouter(prisma: PrismaClient, logger: Logger, authenticate: Authenticator): Router {
   const log = logger.child({ module: "claim-review-http" });
   const router = express.Router();
-  const requestId = (req: Request) => String(req.headers["x-request-id"] ?? randomUUID());
-
   router.get("/claims/:id/claim-review", async (req: Request<{ id: string }>, res: Response) => {
-    const services = createServices(prisma, log, { principal: ANONYMOUS, requestId: requestId(req) });
+    const services = createServices(prisma, log, { principal: ANONYMOUS, requestId: requestIdOf(req, res) });
     const { claim, document } = await services.claimReviews.claimReviewById(req.params.id);
     if (!claim) return sendError(res, 404, "NOT_FOUND", "No claim has this ID.");
     if (!document)
@@ -31,8 +32,8 @@ export function claimReviewRouter(prisma: PrismaClient, logger: Logger): Router 
     "/claim-review",
     express.json({ type: ["application/json", LD_JSON], limit: "1mb" }),
     async (req: Request, res: Response) => {
-      const principal = await authenticate(prisma, req.headers.authorization);
-      const services = createServices(prisma, log, { principal, requestId: requestId(req) });
+      const principal = await authenticate(req);
+      const services = createServices(prisma, log, { principal, requestId: requestIdOf(req, res) });
       try {
         const { items } = await services.claimReviews.importClaimReview({ document: req.body as unknown });
         res.status(200).json({
@@ -57,11 +58,11 @@ export function claimReviewRouter(prisma: PrismaClient, logger: Logger): Router 
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error instanceof AuthenticationError) return sendError(res, 401, "UNAUTHENTICATED", error.message);
+    if (error instanceof AuthThrottledError) return sendAuthThrottled(res, error);
     if (error instanceof ForbiddenError) return sendError(res, 403, "FORBIDDEN", error.message);
-    const status = httpStatusOf(error);
-    if (status === 400 || status === 413 || status === 415) {
-      return sendError(res, status, "BAD_REQUEST", error instanceof Error ? error.message : "Bad request");
-    }
+    const bodyError = bodyErrorOf(error);
+    if (bodyError) return sendError(res, bodyError.status, bodyError.code, bodyError.message);
+    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
     log.error({ err: error }, "unexpected error in a ClaimReview route");
     return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
   });
@@ -70,10 +71,4 @@ export function claimReviewRouter(prisma: PrismaClient, logger: Logger): Router 
 
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
-}
-
-/** The status body-parser errors carry (malformed JSON, too large, unsupported charset). */
-function httpStatusOf(error: unknown): number | null {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : null;
 }

@@ -52,3 +52,28 @@ export class ForbiddenError extends Error {
     super(message);
   }
 }
+
+/** The operation ran past its deadline (OPERATION_TIMEOUT_MS): no further SQL was started. */
+export class DeadlineExceededError extends Error {
+  override name = "DeadlineExceededError";
+  constructor(readonly timeoutMs: number) {
+    super(
+      `The operation ran out of time (its deadline is ${timeoutMs} ms). Ask for less (smaller pages, fewer fields) or retry later.`,
+    );
+  }
+}
+
+/** No pooled database connection came free in time (the pool, or this client's share of it, is busy). */
+export class PoolBusyError extends Error {
+  override name = "PoolBusyError";
+  constructor(
+    readonly waitedMs: number,
+    readonly clientShare: boolean,
+  ) {
+    super(
+      clientShare
+        ? `Too many of this client's requests are using the database at once (waited ${waitedMs} ms); retry shortly.`
+        : `The database is busy (no connection came free in ${waitedMs} ms); retry shortly.`,
+    );
+  }
+}

@@ -5,9 +5,10 @@ import { Kind, OperationTypeNode, parse } from "graphql";
 import pino from "pino";
 import { createServices } from "../../src/graphql/context";
 import { systemPrincipal } from "../../src/modules/auth/permissions";
-import { startServer } from "../../src/app";
-import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { startServer, type ServerOptions } from "../../src/app";
+import { createPrismaClient, type PrismaClient, type PrismaOptions } from "../../src/db/prisma";
 import { startWebhookWorker, type WebhookWorker } from "../../src/modules/webhook/webhook-worker";
+import type { TargetPolicy } from "../../src/modules/webhook/target-guard";
 import { ADMIN_URL_ENV, databaseUrl, quoteIdent, TEMPLATE_ENV, withAdminClient } from "../setup/test-database";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -57,8 +58,19 @@ export interface TestServerOptions {
   nodeEnv?: "test" | "production" | "development";
   /** Run the webhook worker beside the server (polling for due retries every 200 ms). */
   webhookWorker?: boolean;
+  /**
+   * Where webhooks may point, for the server and its worker. By default private targets are
+   * allowed: the tests' receiver listens on 127.0.0.1.
+   */
+  webhookTargets?: TargetPolicy;
   /** Serve this existing database (a restart) instead of a fresh clone of the template. */
   database?: TestDatabase;
+  /** Cost, shape and time limits (default: the server's defaults). */
+  limits?: ServerOptions["limits"];
+  /** Rate limits (default: the server's, in memory). */
+  rateLimits?: ServerOptions["rateLimits"];
+  /** Pool settings of the server's Prisma client. */
+  pool?: Pick<PrismaOptions, "poolSize" | "perClientConnections" | "poolWaitMs" | "statementTimeoutMs">;
 }
 
 function env(name: string): string {
@@ -98,13 +110,29 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
-  const prisma = createPrismaClient({ databaseUrl: database.url, emitQueryEvents: true });
+  const prisma = createPrismaClient({ ...options.pool, databaseUrl: database.url, emitQueryEvents: true });
   let recording: string[] | null = null;
   prisma.$on("query", (event) => recording?.push(event.query));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const server = await startServer({ prisma, logger, nodeEnv: options.nodeEnv ?? "test", port: 0, host: "127.0.0.1" });
+  const webhookTargets = options.webhookTargets ?? { allowPrivate: true };
+  const server = await startServer({
+    prisma,
+    logger,
+    nodeEnv: options.nodeEnv ?? "test",
+    port: 0,
+    host: "127.0.0.1",
+    webhookTargets,
+    limits: options.limits,
+    rateLimits: options.rateLimits,
+  });
   const webhookWorker = options.webhookWorker
-    ? await startWebhookWorker({ databaseUrl: database.url, prisma, logger, pollInterval: 200 })
+    ? await startWebhookWorker({
+        databaseUrl: database.url,
+        prisma,
+        logger,
+        pollInterval: 200,
+        targets: webhookTargets,
+      })
     : null;
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const createKey = async (role: "VIEWER" | "EDITOR" | "FACT_CHECKER" | "ADMIN", scopes?: string[]) => {
