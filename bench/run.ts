@@ -8,26 +8,22 @@
 // BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_RUNS (3), BENCH_CONNECTIONS (32),
 // BENCH_KEEP_DB=1 to keep the database afterwards, BENCH_DB=<name> to measure a database
 // kept earlier instead of building one, BENCH_ONLY=Q1,M1 to run some workloads only, and
-// BENCH_PROFILE=<dir> to have the server write a V8 CPU profile there (node --cpu-prof).
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+// BENCH_PROFILE=<dir> to have the server write a V8 CPU profile there (node --cpu-prof),
+// BENCH_RATE_LIMIT_STORE (redis; postgres or memory to measure those stores).
+import { execFileSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
 import pino from "pino";
 import { startServer } from "../src/app";
-import { migrateDeploy } from "../src/db/migrate";
 import { createPrismaClient } from "../src/db/prisma";
 import { Prisma } from "../src/generated/prisma/client";
 import { claimFilterSql } from "../src/modules/claim/claim-filter";
 import { listClaimsSql } from "../src/modules/claim/claim.repository";
-import { loadSeedCaseOnce } from "../src/seed/load-seed-case";
-import { createServices } from "../src/graphql/context";
-import { systemPrincipal } from "../src/modules/auth/permissions";
 import { encodeId } from "../src/shared/global-id";
-import { datasetSteps } from "./dataset";
+import { buildDatabase, createEditorKey, databaseUrlOf, startAppServer, withClient } from "./bench-server";
 import { runLoad, type RunResult } from "./load";
 import { pgbenchTps } from "./pgbench";
 import { M1, Q1, Q2, Q3, RAW_Q1, RAW_Q2, RAW_Q3, SEARCH_TERMS } from "./queries";
-import { freePort } from "../tests/helpers/free-port";
 import { prng } from "./prng";
 
 const root = path.join(__dirname, "..");
@@ -52,48 +48,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function buildDatabase(databaseUrl: string): Promise<void> {
-  await admin((client) => client.query(`CREATE DATABASE ${DATABASE}`));
-  progress("applying migrations");
-  await migrateDeploy(databaseUrl);
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  const loadStarted = Date.now();
-  try {
-    for (const step of datasetSteps()) {
-      progress(`data set: ${step.label}`);
-      await db.query(step.sql, step.params);
-    }
-    progress(`data set built in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
-  } finally {
-    await db.end();
-  }
-  const prisma = createPrismaClient({ databaseUrl });
-  await loadSeedCaseOnce(prisma, pino({ level: "warn" }));
-  await prisma.$disconnect();
-}
-
-/** M1 writes as an editor would: with an EDITOR API key, created the way the CLI does. */
-async function createEditorKey(databaseUrl: string): Promise<string> {
-  const prisma = createPrismaClient({ databaseUrl });
-  try {
-    const services = createServices(prisma, pino({ level: "warn" }), { principal: systemPrincipal("bench") });
-    return (await services.apiKeys.createKey({ name: "bench editor", role: "EDITOR" })).secret;
-  } finally {
-    await prisma.$disconnect();
-  }
 }
 
 interface Fixtures {
@@ -237,57 +191,22 @@ async function planCheck(databaseUrl: string, f: Fixtures): Promise<string[]> {
   return lines;
 }
 
-async function startAppServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(root, "dist/src/main.js")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      MIGRATE_ON_START: "false",
-      SEED_DEMO_DATA: "false",
-      LOG_LEVEL: "warn",
-      DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? "20",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}/graphql`;
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill("SIGTERM");
-  throw new Error("the server did not start");
-}
-
 function format(n: number, digits = 0): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = (() => {
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${DATABASE}`;
-    return url.toString();
-  })();
+  const databaseUrl = databaseUrlOf(ADMIN_URL, DATABASE);
   let server: ChildProcess | null = null;
   try {
     if (REUSED_DATABASE) {
       progress(`measuring the data set kept in database ${DATABASE}`);
     } else {
       progress(`building the data set in database ${DATABASE}`);
-      await buildDatabase(databaseUrl);
+      await buildDatabase(ADMIN_URL, DATABASE, progress);
     }
     const f = await fixtures(databaseUrl);
-    const list = workloads(f, await createEditorKey(databaseUrl)).filter(
+    const list = workloads(f, await createEditorKey(databaseUrl, "bench editor")).filter(
       (workload) => !ONLY || ONLY.includes(workload.name.split(" ")[0] ?? ""),
     );
     progress("building the server (npm run build)");
@@ -296,7 +215,15 @@ async function main(): Promise<void> {
     const sqlCounts = await sqlPerRequest(databaseUrl, list);
     progress("checking query plans of the standard filters");
     const plans = await planCheck(databaseUrl, f);
-    const app = await startAppServer(databaseUrl);
+    const poolSize = process.env.BENCH_POOL_SIZE ?? "20";
+    const app = await startAppServer(databaseUrl, {
+      poolSize,
+      profileDir: PROFILE_DIR,
+      // The load generator stands for many dashboards behind one address: it may use the
+      // whole pool, and its rate-limit budget is charged (in Redis, as in production) but
+      // never runs out.
+      env: { DATABASE_POOL_PER_CLIENT: poolSize, RATE_LIMIT_STORE: process.env.BENCH_RATE_LIMIT_STORE ?? "redis" },
+    });
     server = app.child;
     const rows: string[] = [];
     const cpuNotes: string[] = [];
@@ -385,7 +312,7 @@ async function main(): Promise<void> {
     if (PROFILE_DIR) progress(`CPU profile of the server written to ${PROFILE_DIR}`);
     if (!process.env.BENCH_KEEP_DB && !REUSED_DATABASE) {
       progress(`dropping database ${DATABASE}`);
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+      await withClient(ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
     }
   }
 }
