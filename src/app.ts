@@ -10,7 +10,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError } from "graphql";
 import { poolOf, type PrismaClient } from "./db/prisma";
-import { currentRequestScope, runInRequestScope, type RequestScope } from "./db/request-scope";
+import { ClientGate, gatedClient } from "./db/client-gate";
 import { createContext, type GraphQLContext } from "./graphql/context";
 import { claimReviewRouter } from "./http/claim-review.routes";
 import { bulkRouter } from "./http/bulk.routes";
@@ -48,6 +48,11 @@ export interface ServerOptions {
   limits?: Partial<RequestLimits>;
   /** Rate limits (defaults: DEFAULT_RATE_LIMITS, kept in this process's memory). */
   rateLimits?: Partial<RateLimitSettings>;
+  /**
+   * Operations one client may have on the database at once (default half the pool), and how
+   * long one waits for its turn (default the pool's connection wait).
+   */
+  databaseShare?: { perClient?: number; waitMs?: number };
   /** Express `trust proxy` (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
 }
@@ -75,6 +80,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
   const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, poolOf(prisma), logger);
   const authenticate = createAuthenticator(prisma, rateLimits);
+  const pool = poolOf(prisma);
+  const gate = new ClientGate({
+    perClient: options.databaseShare?.perClient ?? Math.max(1, Math.ceil((pool.options.max ?? 10) / 2)),
+    waitMs: options.databaseShare?.waitMs ?? pool.options.connectionTimeoutMillis ?? 5_000,
+  });
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
@@ -111,26 +121,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    // After the body is read (a stream's events would lose the scope): from here on, every
-    // query of the operation counts against its client's share of the pool and its deadline.
-    (req, _res, next) => {
-      const scope: RequestScope = {
-        client: null,
-        deadline: Date.now() + limits.operationTimeoutMs,
-        timeoutMs: limits.operationTimeoutMs,
-      };
-      runInRequestScope(scope, next);
-    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const deadline = Date.now() + limits.operationTimeoutMs;
+        // The key lookup is not gated: it runs before the client is known.
         const principal = await authenticateForGraphQL(authenticate, req);
         const client =
           principal.kind === "key"
             ? ({ kind: "key", id: principal.keyId } as const)
             : ({ kind: "address", address: clientAddress(req) } as const);
-        const scope = currentRequestScope();
-        if (scope) scope.client = clientKey(client);
-        return createContext(prisma, logger, requestIdOf(req, res), principal, client, {
+        // From here on, every query of the operation counts against its client's share of
+        // the database and its deadline.
+        const scope = { client: clientKey(client), deadline, timeoutMs: limits.operationTimeoutMs };
+        return createContext(gatedClient(prisma, gate, scope), logger, requestIdOf(req, res), principal, client, {
           webhookTargets: options.webhookTargets,
         });
       },

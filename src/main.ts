@@ -35,7 +35,6 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient({
     databaseUrl,
     poolSize: config.DATABASE_POOL_SIZE,
-    perClientConnections: config.DATABASE_POOL_PER_CLIENT,
     poolWaitMs: config.DATABASE_POOL_WAIT_MS,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
   });
@@ -56,6 +55,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     webhookTargets,
     trustProxy: config.TRUST_PROXY,
+    databaseShare: { perClient: config.DATABASE_POOL_PER_CLIENT, waitMs: config.DATABASE_POOL_WAIT_MS },
     limits: {
       maxCost: config.QUERY_MAX_COST,
       maxDepth: config.QUERY_MAX_DEPTH,

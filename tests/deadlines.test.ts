@@ -12,7 +12,8 @@ let editorKey: string;
 
 beforeAll(async () => {
   server = await startTestServer({
-    pool: { poolSize: 4, perClientConnections: 2, poolWaitMs: 500, statementTimeoutMs: 1_000 },
+    pool: { poolSize: 4, poolWaitMs: 500, statementTimeoutMs: 1_000 },
+    databaseShare: { perClient: 2 },
     limits: { operationTimeoutMs: 1_500 },
   });
   editorKey = await server.createKey("EDITOR");

@@ -1,9 +1,8 @@
 // Builds the Prisma client: the Rust-free query compiler with the pg driver adapter, on a
-// pool that bounds each client's share and each statement's time.
+// pool whose connections bound each statement's time.
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Pool } from "pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { GatedPool } from "./gated-pool";
 import { releaseBrokenTransactions } from "./release-broken-transactions";
 
 export type { PrismaClient };
@@ -12,8 +11,6 @@ export type { Prisma } from "../generated/prisma/client";
 export interface PrismaOptions {
   databaseUrl: string;
   poolSize?: number;
-  /** Connections one client (of a request) may hold at once; default half the pool. */
-  perClientConnections?: number;
   /** How long a checkout waits for a free connection (ms). */
   poolWaitMs?: number;
   /** PostgreSQL statement_timeout of every connection (ms). */
@@ -22,14 +19,13 @@ export interface PrismaOptions {
   emitQueryEvents?: boolean;
 }
 
-const pools = new WeakMap<object, Pool>();
+const pools = new WeakMap<object, pg.Pool>();
 
 export function createPrismaClient(options: PrismaOptions) {
   const max = options.poolSize ?? 10;
-  const pool = new GatedPool({
+  const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max,
-    perClient: options.perClientConnections ?? Math.max(1, Math.ceil(max / 2)),
     connectionTimeoutMillis: options.poolWaitMs ?? 5_000,
     // statement_timeout: a runaway statement is cancelled and its connection goes back to
     // the pool. idle_in_transaction_session_timeout, a safety net: should a transaction
@@ -47,7 +43,7 @@ export function createPrismaClient(options: PrismaOptions) {
 }
 
 /** The pg pool under a client made by createPrismaClient (for raw SQL outside Prisma, e.g. rate limits). */
-export function poolOf(prisma: object): Pool {
+export function poolOf(prisma: object): pg.Pool {
   const pool = pools.get(prisma);
   if (!pool) throw new Error("poolOf: not a client made by createPrismaClient");
   return pool;

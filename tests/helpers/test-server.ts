@@ -70,7 +70,9 @@ export interface TestServerOptions {
   /** Rate limits (default: the server's, in memory). */
   rateLimits?: ServerOptions["rateLimits"];
   /** Pool settings of the server's Prisma client. */
-  pool?: Pick<PrismaOptions, "poolSize" | "perClientConnections" | "poolWaitMs" | "statementTimeoutMs">;
+  pool?: Pick<PrismaOptions, "poolSize" | "poolWaitMs" | "statementTimeoutMs">;
+  /** Operations one client may have on the database at once, and how long one waits. */
+  databaseShare?: ServerOptions["databaseShare"];
 }
 
 function env(name: string): string {
@@ -124,6 +126,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     webhookTargets,
     limits: options.limits,
     rateLimits: options.rateLimits,
+    databaseShare: options.databaseShare,
   });
   const webhookWorker = options.webhookWorker
     ? await startWebhookWorker({
