@@ -35,7 +35,8 @@ const ADMIN_URL =
   process.env.LOAD_DATABASE_URL ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REUSED_DATABASE = process.env.LOAD_DB ?? null;
 const DATABASE = REUSED_DATABASE ?? `claimtrail_load_${process.pid}`;
-const MARKER = "load-mixed";
+// One marker per run, so that a kept database (LOAD_DB) holding earlier runs' writes can be measured again.
+const MARKER = `load-mixed ${process.pid}-${Date.now()}`;
 
 const CREATE_CLAIM = `mutation Create($input: CreateClaimInput!) {
   createClaim(input: $input) { claim { id } userErrors { code } }
