@@ -1,7 +1,7 @@
 // One load run: autocannon against the server, with CPU time per process sampled from
 // /proc, so the report can say which process saturated the CPU.
-import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
+import { cpuSecondsBetween, sampleProcesses } from "./cpu";
 
 export interface RunResult {
   requestsPerSecond: number;
@@ -22,31 +22,16 @@ export interface LoadSpec {
   headers?: Record<string, string>;
 }
 
-/** CPU seconds used so far by the server, by all PostgreSQL backends, and by this process. */
-function cpuSeconds(serverPid: number): Record<string, number> {
-  const ticks = 100; // USER_HZ on Linux
-  const read = (pid: string): number => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      return (Number(fields[11]) + Number(fields[12])) / ticks;
-    } catch {
-      return 0;
-    }
-  };
-  let postgres = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres")) postgres += read(pid);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return { server: read(String(serverPid)), postgres, "load generator": read(String(process.pid)) };
+/** The processes whose CPU time a run reports: the server, all PostgreSQL backends, and this process. */
+function sample(serverPid: number) {
+  return sampleProcesses({ server: serverPid, "load generator": process.pid }, (comm) =>
+    comm.startsWith("postgres") ? "postgres" : null,
+  );
 }
 
 export async function runLoad(spec: LoadSpec, serverPid: number): Promise<RunResult> {
   let graphqlErrors = 0;
-  const before = cpuSeconds(serverPid);
+  const before = sample(serverPid);
   const started = Date.now();
   const result = await autocannon({
     url: spec.url,
@@ -64,9 +49,9 @@ export async function runLoad(spec: LoadSpec, serverPid: number): Promise<RunRes
     ],
   });
   const elapsed = (Date.now() - started) / 1000;
-  const after = cpuSeconds(serverPid);
+  const used = cpuSecondsBetween(before, sample(serverPid));
   const cpu = Object.fromEntries(
-    Object.keys(after).map((name) => [name, ((after[name] ?? 0) - (before[name] ?? 0)) / elapsed]),
+    ["server", "postgres", "load generator"].map((name) => [name, (used[name] ?? 0) / elapsed]),
   );
   return {
     requestsPerSecond: result.requests.average,

@@ -9,7 +9,9 @@
 // BENCH_KEEP_DB=1 to keep the database afterwards, BENCH_DB=<name> to measure a database
 // kept earlier instead of building one, BENCH_ONLY=Q1,M1 to run some workloads only, and
 // BENCH_PROFILE=<dir> to have the server write a V8 CPU profile there (node --cpu-prof),
-// BENCH_RATE_LIMIT_STORE (redis; postgres or memory to measure those stores).
+// BENCH_RATE_LIMIT_STORE (redis; postgres or memory to measure those stores), and
+// BENCH_PEER=1 to measure PostGraphile (shared/bench/peer, database anchor_bench) on Q1–Q3
+// too, run for run interleaved with claimtrail's, and print both side by side (bench/peer.ts).
 import { execFileSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
@@ -22,6 +24,7 @@ import { listClaimsSql } from "../src/modules/claim/claim.repository";
 import { encodeId } from "../src/shared/global-id";
 import { buildDatabase, createEditorKey, databaseUrlOf, startAppServer, withClient } from "./bench-server";
 import { runLoad, type RunResult } from "./load";
+import { cycling, PEER_DATABASE, startPeer, stopPeer, type Peer } from "./peer";
 import { pgbenchTps } from "./pgbench";
 import { M1, Q1, Q2, Q3, RAW_Q1, RAW_Q2, RAW_Q3, SEARCH_TERMS } from "./queries";
 import { prng } from "./prng";
@@ -37,6 +40,7 @@ const REUSED_DATABASE = process.env.BENCH_DB ?? null;
 const DATABASE = REUSED_DATABASE ?? `claimtrail_bench_${process.pid}`;
 const ONLY = process.env.BENCH_ONLY?.split(",").map((name) => name.trim().toUpperCase()) ?? null;
 const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
+const PEER = process.env.BENCH_PEER === "1";
 
 const started = Date.now();
 function progress(message: string): void {
@@ -195,9 +199,56 @@ function format(n: number, digits = 0): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** BENCH_PEER=1: claimtrail and PostGraphile, query by query, from interleaved runs. */
+function printSideBySide(peer: Peer, list: { name: string; ours: RunResult[]; theirs: RunResult[] }[]): void {
+  const rps = (runs: RunResult[]) => {
+    const values = runs.map((r) => r.requestsPerSecond);
+    return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+  };
+  // CPU milliseconds per request, median over the runs.
+  const cpu = (runs: RunResult[], name: string) =>
+    format(median(runs.map((r) => (r.requestsPerSecond ? ((r.cpu[name] ?? 0) * 1000) / r.requestsPerSecond : 0))), 2);
+  console.log(
+    `\nclaimtrail vs PostGraphile ${peer.version} (node ${peer.nodeVersion}, its defaults, database ${PEER_DATABASE}):`,
+  );
+  console.log(
+    `the same load generator, connections and CPU accounting; runs interleaved; median (min–max) of ${list[0]?.ours.length ?? 0} runs\n`,
+  );
+  console.log(
+    [
+      "query".padEnd(20),
+      "claimtrail req/s".padStart(22),
+      "PostGraphile req/s".padStart(22),
+      "ratio".padStart(6),
+      "p99 ms ct / PG".padStart(15),
+      "CPU ms/req ct: server, postgres".padStart(32),
+      "PG: server, postgres".padStart(21),
+      "errors ct / PG".padStart(15),
+    ].join(" "),
+  );
+  for (const { name, ours, theirs } of list) {
+    const ratio = median(ours.map((r) => r.requestsPerSecond)) / median(theirs.map((r) => r.requestsPerSecond));
+    const p99 = (runs: RunResult[]) => format(median(runs.map((r) => r.p99)));
+    const errors = (runs: RunResult[]) => runs.reduce((sum, r) => sum + r.errors, 0);
+    console.log(
+      [
+        name.padEnd(20),
+        rps(ours).padStart(22),
+        rps(theirs).padStart(22),
+        format(ratio, 2).padStart(6),
+        `${p99(ours)} / ${p99(theirs)}`.padStart(15),
+        `${cpu(ours, "server")}, ${cpu(ours, "postgres")}`.padStart(32),
+        `${cpu(theirs, "server")}, ${cpu(theirs, "postgres")}`.padStart(21),
+        `${errors(ours)} / ${errors(theirs)}`.padStart(15),
+      ].join(" "),
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const databaseUrl = databaseUrlOf(ADMIN_URL, DATABASE);
   let server: ChildProcess | null = null;
+  let peer: Peer | null = null;
   try {
     if (REUSED_DATABASE) {
       progress(`measuring the data set kept in database ${DATABASE}`);
@@ -225,9 +276,19 @@ async function main(): Promise<void> {
       env: { DATABASE_POOL_PER_CLIENT: poolSize, RATE_LIMIT_STORE: process.env.BENCH_RATE_LIMIT_STORE ?? "redis" },
     });
     server = app.child;
+    const keyOf = (workload: Workload) => workload.name.split(" ")[0] ?? "";
+    if (PEER && list.some((workload) => ["Q1", "Q2", "Q3"].includes(keyOf(workload)))) {
+      progress("peer: preparing PostGraphile");
+      peer = await startPeer(ADMIN_URL, progress);
+      progress(`peer: PostGraphile ${peer.version} (node ${peer.nodeVersion}) at ${peer.url}`);
+    }
     const rows: string[] = [];
     const cpuNotes: string[] = [];
+    const sideBySide: { name: string; ours: RunResult[]; theirs: RunResult[] }[] = [];
     for (const workload of list) {
+      const peerBodies = peer?.bodies[keyOf(workload)];
+      const peerBody = peerBodies ? cycling(peerBodies) : null;
+      const peerRuns: RunResult[] = [];
       progress(`${workload.name}: ${WARMUP} s warm-up`);
       await runLoad(
         { url: app.url, connections: CONNECTIONS, seconds: WARMUP, body: workload.body, headers: workload.headers },
@@ -248,7 +309,17 @@ async function main(): Promise<void> {
             server.pid ?? 0,
           ),
         );
+        if (peer && peerBody) {
+          const peerSpec = { url: peer.url, connections: CONNECTIONS, body: peerBody };
+          if (run === 1) {
+            progress(`${workload.name}: PostGraphile, ${WARMUP} s warm-up`);
+            await runLoad({ ...peerSpec, seconds: WARMUP }, peer.child.pid ?? 0);
+          }
+          progress(`${workload.name}: PostGraphile, run ${run}/${RUNS} (${SECONDS} s, ${CONNECTIONS} connections)`);
+          peerRuns.push(await runLoad({ ...peerSpec, seconds: SECONDS }, peer.child.pid ?? 0));
+        }
       }
+      if (peerRuns.length) sideBySide.push({ name: workload.name, ours: runs, theirs: peerRuns });
       const rps = runs.map((r) => r.requestsPerSecond);
       let ceiling: number | null = null;
       if (workload.raw) {
@@ -303,7 +374,12 @@ async function main(): Promise<void> {
     for (const note of cpuNotes) console.log(`  ${note}`);
     console.log("\nQuery plans of the claims list under the standard filters:");
     for (const line of plans) console.log(`  ${line}`);
+    if (peer) printSideBySide(peer, sideBySide);
   } finally {
+    if (peer) {
+      progress("peer: stopping PostGraphile");
+      await stopPeer(peer.child);
+    }
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server?.once("exit", resolve));
       server.kill("SIGTERM");
