@@ -2,7 +2,6 @@
 // for writes, and the server started as its own production process on loopback.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { Client } from "pg";
 import pino from "pino";
 import { migrateDeploy } from "../src/db/migrate";
 import { createPrismaClient } from "../src/db/prisma";
@@ -16,22 +15,9 @@ const root = path.join(__dirname, "..");
 
 export type Progress = (message: string) => void;
 
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The URL of `database` on the server of `adminUrl`. */
-export function databaseUrlOf(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+// The tests' helpers for the admin connection and a database's URL serve the benchmarks too.
+export { withAdminClient as withClient, databaseUrl as databaseUrlOf } from "../tests/setup/test-database";
+import { databaseUrl as databaseUrlOf, withAdminClient as withClient } from "../tests/setup/test-database";
 
 /** Creates `database`, applies the migrations, loads the standard data set and the seed case. */
 export async function buildDatabase(adminUrl: string, database: string, progress: Progress): Promise<string> {

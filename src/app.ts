@@ -78,9 +78,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const drain = new HttpDrain(httpServer);
   const operations = new InFlightOperations();
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
-  const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, poolOf(prisma), logger);
-  const authenticate = createAuthenticator(prisma, rateLimits);
   const pool = poolOf(prisma);
+  const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, pool, logger);
+  const authenticate = createAuthenticator(prisma, rateLimits);
   const gate = new ClientGate({
     perClient: options.databaseShare?.perClient ?? Math.max(1, Math.ceil((pool.options.max ?? 10) / 2)),
     waitMs: options.databaseShare?.waitMs ?? pool.options.connectionTimeoutMillis ?? 5_000,

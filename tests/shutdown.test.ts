@@ -48,6 +48,17 @@ function post(agent: http.Agent, port: number, key: string, marker: string): Pro
   });
   const sentAt = Date.now();
   return new Promise((resolve) => {
+    // No answer, or a broken one: not acknowledged.
+    const failed = (error: Error) =>
+      resolve({
+        marker,
+        sentAt,
+        answeredAt: Date.now(),
+        acknowledged: false,
+        status: null,
+        connectionClose: false,
+        error: String(error),
+      });
     const request = http.request(
       {
         host: "127.0.0.1",
@@ -82,31 +93,11 @@ function post(agent: http.Agent, port: number, key: string, marker: string): Pro
             connectionClose: response.headers.connection === "close",
           });
         });
-        response.on("error", (error) =>
-          resolve({
-            marker,
-            sentAt,
-            answeredAt: Date.now(),
-            acknowledged: false,
-            status: null,
-            connectionClose: false,
-            error: String(error),
-          }),
-        );
+        response.on("error", failed);
       },
     );
     request.on("timeout", () => request.destroy(new Error("timed out")));
-    request.on("error", (error) =>
-      resolve({
-        marker,
-        sentAt,
-        answeredAt: Date.now(),
-        acknowledged: false,
-        status: null,
-        connectionClose: false,
-        error: String(error),
-      }),
-    );
+    request.on("error", failed);
     request.end(body);
   });
 }
