@@ -5,7 +5,7 @@ import path from "node:path";
 import pino from "pino";
 import { migrateDeploy } from "../src/db/migrate";
 import { createPrismaClient } from "../src/db/prisma";
-import { createServices } from "../src/graphql/context";
+import { createServices } from "../src/modules/services";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import { loadSeedCaseOnce } from "../src/seed/load-seed-case";
 import { freePort } from "../tests/helpers/free-port";

@@ -17,7 +17,7 @@ import pino from "pino";
 import { runImport } from "../src/cli/bulk-commands";
 import { migrateDeploy } from "../src/db/migrate";
 import { createPrismaClient } from "../src/db/prisma";
-import { createServices } from "../src/graphql/context";
+import { createServices } from "../src/modules/services";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import type { ImportSummary } from "../src/modules/bulk/bulk-format";
 import { writeText } from "../src/modules/bulk/write-text";

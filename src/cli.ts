@@ -14,7 +14,7 @@ import { openDatabase } from "./cli/database";
 import { runExport, runImport } from "./cli/bulk-commands";
 import { createKey, listKeys, revokeKey, type CreateKeyOptions } from "./cli/keys-commands";
 import { exportProgress, importProgress } from "./cli/progress";
-import { createServices, type Services } from "./graphql/context";
+import { createServices, type Services } from "./modules/services";
 import { DEFAULT_IMPORT_CONCURRENCY } from "./modules/bulk/bulk-import.service";
 import { systemPrincipal } from "./modules/auth/permissions";
 import { UserInputError } from "./shared/errors";

@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from "../src/app";
 import { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from "../src/db/embedded-postgres";
 import { migrateDeploy } from "../src/db/migrate";
 import { createPrismaClient, type PrismaClient } from "../src/db/prisma";
-import { createServices } from "../src/graphql/context";
+import { createServices } from "../src/modules/services";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import { encodeId } from "../src/shared/global-id";
 import { freePort } from "./helpers/free-port";

@@ -6,7 +6,7 @@
 import { ADD_EVIDENCE, ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
 import pino from "pino";
-import { createServices } from "../src/graphql/context";
+import { createServices } from "../src/modules/services";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import { encodeId } from "../src/shared/global-id";
 

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pino from "pino";
 import { createPrismaClient, type PrismaClient } from "../src/db/prisma";
-import { createServices } from "../src/graphql/context";
+import { createServices } from "../src/modules/services";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import { exited, startApp, type AppProcess } from "./helpers/app-process";
 import { freePort } from "./helpers/free-port";

@@ -1,7 +1,7 @@
 // `claimtrail import` and `claimtrail export`: streams between files (or stdin/stdout) and
 // the bulk services. The benchmark (bench/import.ts) runs imports through runImport too.
 import type { Readable, Writable } from "node:stream";
-import type { Services } from "../graphql/context";
+import type { Services } from "../modules/services";
 import type { ImportSummary, LineReport } from "../modules/bulk/bulk-format";
 import type { ImportProgress } from "../modules/bulk/bulk-import.service";
 import { writeText } from "../modules/bulk/write-text";

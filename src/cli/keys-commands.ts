@@ -1,7 +1,7 @@
 // `claimtrail keys create|list|revoke`: API keys managed from the command line, as the
 // system (the first admin key of a new installation is made this way).
 import type { ApiKey } from "../generated/prisma/client";
-import type { Services } from "../graphql/context";
+import type { Services } from "../modules/services";
 import { UserInputError } from "../shared/errors";
 import { encodeId } from "../shared/global-id";
 

@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { OperationTypeNode, visit, type DocumentNode } from "graphql";
 import type { GraphQLContext } from "./context";
-import type { ClaimChildrenShape } from "./loaders";
+import type { ClaimChildrenShape } from "../loaders/loaders";
 
 /** Fields whose services read whole children rows (a provenance chain, a ClaimReview document). */
 const WHOLE_ROW_FIELDS = ["provenance", "claimReview"];

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { isDatabaseUnavailable } from "../db/db-errors";
 import type { PrismaClient } from "../db/prisma";
-import { createServices } from "../graphql/context";
+import { createServices } from "../modules/services";
 import type { Logger } from "../logger";
 import { writeText } from "../modules/bulk/write-text";
 import { requestIdOf } from "./request-id";

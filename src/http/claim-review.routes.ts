@@ -4,7 +4,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { isDatabaseUnavailable } from "../db/db-errors";
 import type { PrismaClient } from "../db/prisma";
-import { createServices } from "../graphql/context";
+import { createServices } from "../modules/services";
 import type { Logger } from "../logger";
 import { ANONYMOUS } from "../modules/auth/permissions";
 import { AuthenticationError, ForbiddenError, UserInputError } from "../shared/errors";

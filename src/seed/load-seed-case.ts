@@ -1,7 +1,7 @@
 // Loads the demo seed case through the services (so the same rules apply as for any
 // client), once per database: a row in data_seeds marks it as loaded.
 import type { PrismaClient } from "../db/prisma";
-import { createServices } from "../graphql/context";
+import { createServices } from "../modules/services";
 import { systemPrincipal } from "../modules/auth/permissions";
 import type { Logger } from "../logger";
 import { encodeId } from "../shared/global-id";

@@ -1,7 +1,7 @@
-// What every service is built with, per request (see graphql/context.ts).
+// What every service is built with, per request (see modules/services.ts).
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../logger";
-import type { Loaders } from "../graphql/loaders";
+import type { Loaders } from "../loaders/loaders";
 import type { Principal } from "../modules/auth/permissions";
 import type { ChangeLog } from "../modules/audit/change-log";
 

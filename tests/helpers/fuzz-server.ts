@@ -6,7 +6,7 @@
 import pino from "pino";
 import { startServer } from "../../src/app";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
-import { createServices } from "../../src/graphql/context";
+import { createServices } from "../../src/modules/services";
 import { systemPrincipal } from "../../src/modules/auth/permissions";
 import type { Resolver } from "../../src/modules/webhook/target-guard";
 import { loadSeedCaseOnce } from "../../src/seed/load-seed-case";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Kind, OperationTypeNode, parse } from "graphql";
 import pino from "pino";
-import { createServices } from "../../src/graphql/context";
+import { createServices } from "../../src/modules/services";
 import { systemPrincipal } from "../../src/modules/auth/permissions";
 import { startServer, type ServerOptions } from "../../src/app";
 import { createPrismaClient, type PrismaClient, type PrismaOptions } from "../../src/db/prisma";

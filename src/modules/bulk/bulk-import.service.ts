@@ -4,13 +4,7 @@
 import { ForbiddenError, UserInputError } from "../../shared/errors";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
-import type { ActorService } from "../actor/actor.service";
 import { hasPermission, requirePermission } from "../auth/permissions";
-import type { ClaimService } from "../claim/claim.service";
-import type { EvidenceService } from "../evidence/evidence.service";
-import type { SourceService } from "../source/source.service";
-import type { StatementService } from "../statement/statement.service";
-import type { VerdictService } from "../verdict/verdict.service";
 import {
   MAX_LINE_BYTES,
   noItems,
@@ -21,7 +15,7 @@ import {
   type ItemCounts,
   type LineReport,
 } from "./bulk-format";
-import { writeLine } from "./bulk-line-writer";
+import { writeLine, type ImportParts } from "./bulk-line-writer";
 import { readLines } from "./line-reader";
 import { RefCache, type LineRefs } from "./ref-cache";
 
@@ -43,15 +37,6 @@ export interface ImportProgress {
 export interface ImportOptions {
   concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;
-}
-
-export interface ImportParts {
-  claims: ClaimService;
-  actors: ActorService;
-  sources: SourceService;
-  statements: StatementService;
-  evidence: EvidenceService;
-  verdicts: VerdictService;
 }
 
 export class BulkImportService {

@@ -3,7 +3,7 @@
 // actors, sources, statements and verdicts (field mapping: claim-review.mapping.ts).
 import { z } from "zod";
 import type { Actor, Claim, Verdict } from "../../generated/prisma/client";
-import { VERDICT_WINDOW } from "../../graphql/loaders";
+import { VERDICT_WINDOW } from "../../loaders/loaders";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { parseInput } from "../../shared/validation";

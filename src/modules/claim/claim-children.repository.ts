@@ -7,7 +7,7 @@
 // than the rest of the server (see the benchmark notes in README).
 import type { Db } from "../../db/prisma";
 import { Prisma } from "../../generated/prisma/client";
-import type { EvidenceGraph, StatementGraph, VerdictGraph } from "../../graphql/loader-priming";
+import type { EvidenceGraph, StatementGraph, VerdictGraph } from "../../loaders/row-graphs";
 
 /**
  * The optional keys of the children documents, each a bit of p_fields (a bigint mask,

@@ -1,8 +1,8 @@
 // Evidence: adding items for, against or around a claim, with their source and chain.
 import type { z } from "zod";
 import type { Actor, AttributionHop, Claim, Evidence, Source } from "../../generated/prisma/client";
-import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
-import { primeEvidence } from "../../graphql/loader-priming";
+import { CLAIM_CHILD_WINDOW } from "../../loaders/loaders";
+import { primeEvidence } from "../../loaders/priming";
 import { pagesByKey } from "../../shared/batch";
 import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";

@@ -2,7 +2,7 @@
 // chains, and every source and actor involved, gathered through the request's loaders
 // (a fixed number of queries, however many statements the claim has).
 import type { AttributionHop } from "../../generated/prisma/client";
-import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
+import { CLAIM_CHILD_WINDOW } from "../../loaders/loaders";
 import type { ServiceDeps } from "../../shared/service-deps";
 import type { EvidenceService } from "../evidence/evidence.service";
 import type { StatementService } from "../statement/statement.service";

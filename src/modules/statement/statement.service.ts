@@ -2,8 +2,8 @@
 // retracting, and the per-claim/actor/source lists.
 import type { z } from "zod";
 import type { Actor, AttributionHop, Claim, Source, Statement } from "../../generated/prisma/client";
-import { CLAIM_CHILD_WINDOW } from "../../graphql/loaders";
-import { primeStatements } from "../../graphql/loader-priming";
+import { CLAIM_CHILD_WINDOW } from "../../loaders/loaders";
+import { primeStatements } from "../../loaders/priming";
 import { pagesByKey } from "../../shared/batch";
 import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";

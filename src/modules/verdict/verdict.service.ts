@@ -1,8 +1,8 @@
 // Verdicts: fact-checkers' ratings, kept as a history; the newest live one sets the status.
 import type { z } from "zod";
 import type { Actor, Claim, Verdict } from "../../generated/prisma/client";
-import { VERDICT_WINDOW } from "../../graphql/loaders";
-import { primeVerdicts } from "../../graphql/loader-priming";
+import { VERDICT_WINDOW } from "../../loaders/loaders";
+import { primeVerdicts } from "../../loaders/priming";
 import { pagesByKey } from "../../shared/batch";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";

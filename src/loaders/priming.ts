@@ -1,15 +1,21 @@
 // Rows loaded with their related rows (a statement with its actor, source, publisher
 // and chain) seed the per-request loaders, so resolvers further down the query find
 // them without another round trip.
+import type DataLoader from "dataloader";
 import type { Actor, AttributionHop, Evidence, Source, Statement, Verdict } from "../generated/prisma/client";
-import type { KeyLoaders as Loaders } from "./loaders";
+import type { EvidenceGraph, HopGraph, SourceGraph, StatementGraph, VerdictGraph } from "./row-graphs";
 
-export type SourceGraph = Source & { publisher: Actor | null };
-export type HopGraph = AttributionHop & { actor: Actor; source: SourceGraph | null };
-/** A statement with its related rows; `source` and `hops` only when they were loaded with it. */
-export type StatementGraph = Statement & { actor: Actor; source?: SourceGraph | null; hops?: HopGraph[] };
-export type EvidenceGraph = Evidence & { actor: Actor | null; source: SourceGraph; hops?: HopGraph[] };
-export type VerdictGraph = Verdict & { reviewer: Actor };
+/** The key loaders that priming fills (KeyLoaders in key-loaders.ts has them all). */
+export interface PrimedLoaders {
+  actors: DataLoader<string, Actor | null>;
+  sources: DataLoader<string, Source | null>;
+  statements: DataLoader<string, Statement | null>;
+  evidence: DataLoader<string, Evidence | null>;
+  verdicts: DataLoader<string, Verdict | null>;
+  hopsByStatement: DataLoader<string, AttributionHop[]>;
+  hopsByEvidence: DataLoader<string, AttributionHop[]>;
+}
+type Loaders = PrimedLoaders;
 
 function primeActor(loaders: Loaders, actor: Actor | null): void {
   if (actor) loaders.actors.prime(actor.id, actor);
