@@ -63,5 +63,5 @@ SELECT json_agg(x) FROM (
   SELECT c.id, c.text, c.status FROM claims c,
     (SELECT websearch_to_tsquery('english', term) || websearch_to_tsquery('simple', term) AS q
        FROM bench_terms WHERE n = :t) q
-  WHERE c.search_vector @@ q.q ORDER BY ts_rank_cd(c.search_vector, q.q) DESC, c.id LIMIT 20) x;
+  WHERE c.search_vector @@ q.q ORDER BY ts_rank(c.search_vector, q.q) DESC, c.id LIMIT 20) x;
 `;

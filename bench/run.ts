@@ -18,6 +18,7 @@ import { Client } from "pg";
 import pino from "pino";
 import { startServer } from "../src/app";
 import { createPrismaClient } from "../src/db/prisma";
+import { onSql } from "../src/db/sql";
 import { Prisma } from "../src/generated/prisma/client";
 import { claimFilterSql } from "../src/modules/claim/claim-filter";
 import { listClaimsSql } from "../src/modules/claim/claim.repository";
@@ -131,6 +132,7 @@ async function sqlPerRequest(databaseUrl: string, list: Workload[]): Promise<Map
   const prisma = createPrismaClient({ databaseUrl, emitQueryEvents: true });
   let count = 0;
   prisma.$on("query", () => (count += 1));
+  onSql(prisma, () => (count += 1));
   const server = await startServer({
     prisma,
     logger: pino({ level: "warn" }),

@@ -113,6 +113,19 @@ export class ClientGate {
   }
 }
 
+/** What SQL sent outside Prisma (db/sql.ts) needs of a gated view: its client, and its gate for this request. */
+export interface GateView {
+  base: PrismaClient;
+  run<T>(work: () => PromiseLike<T>): Promise<T>;
+}
+
+const GATE_VIEW = Symbol("claimtrail.gateView");
+
+/** The gate of a view made by gatedClient (undefined for a plain client). */
+export function gateOf(prisma: PrismaClient): GateView | undefined {
+  return (prisma as unknown as Record<symbol, GateView | undefined>)[GATE_VIEW];
+}
+
 /** The client's own operations that reach the database; model delegates are gated method by method. */
 const GATED_CLIENT_METHODS = new Set([
   "$queryRaw",
@@ -129,12 +142,14 @@ const GATED_CLIENT_METHODS = new Set([
  */
 export function gatedClient(prisma: PrismaClient, gate: ClientGate, scope: RequestScope): PrismaClient {
   const delegates = new Map<string, unknown>();
+  const view: GateView = { base: prisma, run: (work) => gate.run(scope, work) };
   const gated =
     (call: (...args: unknown[]) => PromiseLike<unknown>) =>
     (...args: unknown[]) =>
       gate.run(scope, () => call(...args));
   return new Proxy(prisma, {
     get(target, property, receiver) {
+      if (property === GATE_VIEW) return view;
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof property !== "string") return value;
       if (GATED_CLIENT_METHODS.has(property) && typeof value === "function") {

@@ -87,4 +87,12 @@ describe("classifyDatabaseError", () => {
     error.cause = error;
     expect(classifyDatabaseError(error)).toBeNull();
   });
+
+  it("looks inside graphql-js's NonErrorThrown (a socket error from another realm)", () => {
+    const wrapped = Object.assign(new Error("Unexpected error value"), {
+      name: "NonErrorThrown",
+      thrownValue: { errno: -111, code: "ECONNREFUSED", syscall: "connect" },
+    });
+    expect(classifyDatabaseError(new GraphQLError("x", { originalError: wrapped }))).toBe("unavailable");
+  });
 });

@@ -6,7 +6,8 @@
 // wrappers: a PrismaClientKnownRequestError with a Prisma code (P1001) or a raw-query
 // code (P2010) whose `meta.driverAdapterError.cause` holds the adapter's `kind`
 // (DatabaseNotReachable) or PostgreSQL's SQLSTATE (57P01); a GraphQLError's
-// `originalError`; a plain pg or socket error (ECONNRESET, "Connection terminated").
+// `originalError` (or a NonErrorThrown's `thrownValue`); a plain pg or socket error
+// (ECONNRESET, "Connection terminated").
 
 export type DatabaseErrorKind = "unavailable" | "timeout";
 
@@ -64,7 +65,11 @@ function* layers(error: unknown): Generator<Record<string, unknown>> {
     seen.add(current);
     const record = current as Record<string, unknown>;
     yield record;
-    for (const key of ["cause", "originalError", "meta", "driverAdapterError", "error"]) queue.push(record[key]);
+    // thrownValue: graphql-js wraps a thrown value that is not an Error of its own realm
+    // (NonErrorThrown), as a socket error from pg is under Jest's VM.
+    for (const key of ["cause", "originalError", "meta", "driverAdapterError", "error", "thrownValue"]) {
+      queue.push(record[key]);
+    }
     if (Array.isArray(record.errors)) queue.push(...(record.errors as unknown[]));
   }
 }

@@ -522,7 +522,7 @@ export type ClaimSearchEdge = {
   /** Where the query matched, with the matching words marked `<b>...</b>`. */
   highlights: Array<SearchHighlight>;
   node: Claim;
-  /** Relevance (ts_rank_cd): higher is better. */
+  /** Relevance (PostgreSQL ts_rank: the wording weighs most, then quotes, then evidence): higher is better. */
   rank: Scalars['Float']['output'];
 };
 

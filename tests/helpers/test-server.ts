@@ -7,6 +7,7 @@ import { createServices } from "../../src/modules/services";
 import { systemPrincipal } from "../../src/modules/auth/permissions";
 import { startServer, type ServerOptions } from "../../src/app";
 import { createPrismaClient, type PrismaClient, type PrismaOptions } from "../../src/db/prisma";
+import { onSql } from "../../src/db/sql";
 import { startWebhookWorker, type WebhookWorker } from "../../src/modules/webhook/webhook-worker";
 import type { TargetPolicy } from "../../src/modules/webhook/target-guard";
 import { ADMIN_URL_ENV, databaseUrl, quoteIdent, TEMPLATE_ENV, withAdminClient } from "../setup/test-database";
@@ -73,6 +74,8 @@ export interface TestServerOptions {
   pool?: Pick<PrismaOptions, "poolSize" | "poolWaitMs" | "statementTimeoutMs">;
   /** Operations one client may have on the database at once, and how long one waits. */
   databaseShare?: ServerOptions["databaseShare"];
+  /** The API key cache and its listener (default: the server's, on). */
+  apiKeyCache?: ServerOptions["apiKeyCache"];
 }
 
 function env(name: string): string {
@@ -115,6 +118,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const prisma = createPrismaClient({ ...options.pool, databaseUrl: database.url, emitQueryEvents: true });
   let recording: string[] | null = null;
   prisma.$on("query", (event) => recording?.push(event.query));
+  onSql(prisma, (sql) => recording?.push(sql));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const webhookTargets = options.webhookTargets ?? { allowPrivate: true };
   const server = await startServer({
@@ -127,6 +131,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: options.limits,
     rateLimits: options.rateLimits,
     databaseShare: options.databaseShare,
+    apiKeyCache: options.apiKeyCache,
   });
   const webhookWorker = options.webhookWorker
     ? await startWebhookWorker({

@@ -5,7 +5,8 @@
 // Hand-written rather than Prisma's relation queries: this is the hot path of the claim
 // page and the dashboard list, and Prisma's query compiler cost more CPU per request
 // than the rest of the server (see the benchmark notes in README).
-import type { Db } from "../../db/prisma";
+import type { PrismaClient } from "../../db/prisma";
+import { queryRows } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { EvidenceGraph, StatementGraph, VerdictGraph } from "../../loaders/row-graphs";
 
@@ -247,12 +248,14 @@ function functionCall(ids: Prisma.Sql, limits: ChildLimits): Prisma.Sql {
 
 /** Children windows of each claim, in one statement. */
 export async function findClaimChildren(
-  db: Db,
+  prisma: PrismaClient,
   claimIds: readonly string[],
   limits: ChildLimits,
 ): Promise<ClaimChildren[]> {
-  const rows = await db.$queryRaw<ClaimChildren[]>`
-    SELECT * FROM ${functionCall(Prisma.sql`${[...claimIds]}::uuid[]`, limits)}`;
+  const rows = await queryRows<ClaimChildren>(prisma, {
+    sql: Prisma.sql`SELECT * FROM ${functionCall(Prisma.sql`${[...claimIds]}::uuid[]`, limits)}`,
+    columns: ["claimId", "statements", "evidence", "verdicts"],
+  });
   return rows.map(reviveChildren);
 }
 
@@ -267,6 +270,9 @@ export function withChildrenSql(ids: Prisma.Sql, limits: ChildLimits): { columns
     join: Prisma.sql`LEFT JOIN ${functionCall(ids, limits)} ch ON ch."claimId" = c.id::text`,
   };
 }
+
+/** The columns withChildrenSql adds. */
+export const CHILDREN_COLUMN_NAMES = ["childStatements", "childEvidence", "childVerdicts"] as const;
 
 export type WithChildrenRow<R> = R & {
   childStatements: StatementGraph[];

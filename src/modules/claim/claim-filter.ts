@@ -2,7 +2,7 @@
 // `claims c`, so every surface filters the same way. Each condition has an index:
 // see prisma/schema.prisma and the benchmark's plan check.
 import { z } from "zod";
-import { Prisma } from "../../generated/prisma/client";
+import { Prisma, type Claim } from "../../generated/prisma/client";
 import { ClaimStatus, Stance } from "../../generated/prisma/enums";
 import { globalId, languageTag } from "../../shared/validation";
 import { topicSlug } from "./claim.schema";
@@ -69,6 +69,12 @@ export function claimFilterSql(filter: ClaimFilter | null | undefined): Prisma.S
 }
 
 /** The claim columns, named as Prisma's Claim model names them, for raw queries on `claims c`. */
+/** The columns of a Claim row, as CLAIM_COLUMNS names them. */
+export const CLAIM_COLUMN_NAMES = [
+  ...["id", "text", "language", "topics", "status", "firstSeenAt", "createdAt", "updatedAt"],
+  ...["statementCount", "supportCount", "opposeCount", "disputeScore"],
+] as const satisfies readonly (keyof Claim)[];
+
 export const CLAIM_COLUMNS = Prisma.sql`c.id, c.text, c.language, c.topics, c.status::text AS status,
   c.first_seen_at AS "firstSeenAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   c.statement_count AS "statementCount", c.support_count AS "supportCount", c.oppose_count AS "opposeCount",

@@ -1,11 +1,13 @@
-// Data access for claims (Prisma only).
-import type { Db } from "../../db/prisma";
+// Data access for claims: Prisma, and the hot list and by-id reads on the pool (db/sql.ts).
+import type { Db, PrismaClient } from "../../db/prisma";
+import { queryRows } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
 import type { Claim } from "../../generated/prisma/client";
-import { CLAIM_COLUMNS } from "./claim-filter";
+import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES } from "./claim-filter";
 import type { StanceTally } from "./claim-status";
 import {
+  CHILDREN_COLUMN_NAMES,
   splitChildren,
   withChildrenSql,
   type ChildLimits,
@@ -19,16 +21,21 @@ export function findClaimsByIds(db: Db, ids: readonly string[]): Promise<Claim[]
 
 /** Claims by id with their children windows, in one statement. */
 export async function findClaimsWithChildren(
-  db: Db,
+  prisma: PrismaClient,
   ids: readonly string[],
   limits: ChildLimits,
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
   const children = withChildrenSql(Prisma.sql`${[...ids]}::uuid[]`, limits);
-  const rows = await db.$queryRaw<WithChildrenRow<Claim>[]>`
+  const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
+    sql: Prisma.sql`
     SELECT ${CLAIM_COLUMNS}, ${children.columns} FROM claims c ${children.join}
-    WHERE c.id = ANY(${[...ids]}::uuid[])`;
+    WHERE c.id = ANY(${[...ids]}::uuid[])`,
+    columns: CLAIM_WITH_CHILDREN_COLUMNS,
+  });
   return rows.map(splitChildren);
 }
+
+const CLAIM_WITH_CHILDREN_COLUMNS = [...CLAIM_COLUMN_NAMES, ...CHILDREN_COLUMN_NAMES] as const;
 
 export function insertClaim(db: Db, data: Prisma.ClaimCreateInput) {
   return db.claim.create({ data });
@@ -124,18 +131,18 @@ export interface ClaimOrder {
 
 /** A page in keyset order on (order column, id): stable while claims are being added. */
 export function listClaims(
-  db: Db,
+  prisma: PrismaClient,
   where: Prisma.Sql,
   order: ClaimOrder,
   take: number,
   after: { value: string; id: string } | null,
 ): Promise<Claim[]> {
-  return db.$queryRaw<Claim[]>(listClaimsSql(where, order, take, after));
+  return queryRows<Claim>(prisma, { sql: listClaimsSql(where, order, take, after), columns: CLAIM_COLUMN_NAMES });
 }
 
 /** listClaims with each claim's children windows, in one statement. */
 export async function listClaimsWithChildren(
-  db: Db,
+  prisma: PrismaClient,
   where: Prisma.Sql,
   order: ClaimOrder,
   take: number,
@@ -144,7 +151,8 @@ export async function listClaimsWithChildren(
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
   const { column, direction, keyset } = orderSql(order, after);
   const children = withChildrenSql(Prisma.sql`ARRAY(SELECT id FROM page)`, limits);
-  const rows = await db.$queryRaw<WithChildrenRow<Claim>[]>`
+  const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
+    sql: Prisma.sql`
     WITH page AS MATERIALIZED (
       SELECT c.id, row_number() OVER (ORDER BY ${column} ${direction}, c.id ${direction}) AS position
       FROM claims c WHERE ${where} ${keyset}
@@ -152,7 +160,9 @@ export async function listClaimsWithChildren(
       LIMIT ${take})
     SELECT ${CLAIM_COLUMNS}, ${children.columns}
     FROM page JOIN claims c ON c.id = page.id ${children.join}
-    ORDER BY page.position`;
+    ORDER BY page.position`,
+    columns: CLAIM_WITH_CHILDREN_COLUMNS,
+  });
   return rows.map(splitChildren);
 }
 

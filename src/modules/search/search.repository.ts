@@ -1,8 +1,9 @@
 // Full-text search and trigram similarity over claims (raw SQL through Prisma: the
 // tsvector and pg_trgm operators have no Prisma query API).
 import type { Db, PrismaClient } from "../../db/prisma";
+import { queryRows } from "../../db/sql";
 import { Prisma, type Claim } from "../../generated/prisma/client";
-import { CLAIM_COLUMNS } from "../claim/claim-filter";
+import { CLAIM_COLUMN_NAMES, CLAIM_COLUMNS } from "../claim/claim-filter";
 
 /** The query as a tsquery: stemmed in the query's language, or its words as written. */
 function tsquery(query: string, language: string): Prisma.Sql {
@@ -29,19 +30,22 @@ function matches(query: string, language: string): Prisma.Sql {
 
 /** One page of matching claims, best first, with their rank. */
 export function searchClaims(
-  db: Db,
+  prisma: PrismaClient,
   query: string,
   language: string,
   where: Prisma.Sql,
   take: number,
   skip: number,
 ): Promise<(Claim & { rank: number })[]> {
-  return db.$queryRaw`
-    SELECT ${CLAIM_COLUMNS}, ts_rank_cd(c.search_vector, q.tsq)::float8 AS rank
+  return queryRows<Claim & { rank: number }>(prisma, {
+    sql: Prisma.sql`
+    SELECT ${CLAIM_COLUMNS}, ts_rank(c.search_vector, q.tsq)::float8 AS rank
     FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
     WHERE ${matches(query, language)} AND ${where}
     ORDER BY rank DESC, c.id
-    LIMIT ${take} OFFSET ${skip}`;
+    LIMIT ${take} OFFSET ${skip}`,
+    columns: [...CLAIM_COLUMN_NAMES, "rank"],
+  });
 }
 
 export async function countSearch(db: Db, query: string, language: string, where: Prisma.Sql): Promise<number> {
