@@ -28,6 +28,8 @@ import { buildResolvers } from "./graphql/resolvers";
 import type { Logger } from "./logger";
 import { projectRoot } from "./project-root";
 import type { Principal } from "./modules/auth/permissions";
+import { ApiKeyCache, DEFAULT_API_KEY_CACHE, type ApiKeyCacheSettings } from "./modules/auth/api-key-cache";
+import { startApiKeyListener, type ApiKeyListenerOptions } from "./modules/auth/api-key-listener";
 import type { TargetPolicy } from "./modules/webhook/target-guard";
 import { AuthenticationError } from "./shared/errors";
 import { isDatabaseUnavailable } from "./db/db-errors";
@@ -55,6 +57,11 @@ export interface ServerOptions {
   databaseShare?: { perClient?: number; waitMs?: number };
   /** Express `trust proxy` (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
+  /**
+   * This process's API key cache (default DEFAULT_API_KEY_CACHE; `maxEntries: 0` turns it
+   * off) and its listener's reconnection backoff.
+   */
+  apiKeyCache?: Partial<ApiKeyCacheSettings> & Pick<ApiKeyListenerOptions, "reconnectMs">;
 }
 
 export interface RunningServer {
@@ -80,7 +87,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
   const pool = poolOf(prisma);
   const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, pool, logger);
-  const authenticate = createAuthenticator(prisma, rateLimits);
+  const keySettings = { ...DEFAULT_API_KEY_CACHE, ...options.apiKeyCache };
+  const keyCache = keySettings.maxEntries > 0 ? new ApiKeyCache(keySettings) : null;
+  const authenticate = createAuthenticator(prisma, rateLimits, keyCache);
   const gate = new ClientGate({
     perClient: options.databaseShare?.perClient ?? Math.max(1, Math.ceil((pool.options.max ?? 10) / 2)),
     waitMs: options.databaseShare?.waitMs ?? pool.options.connectionTimeoutMillis ?? 5_000,
@@ -142,6 +151,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // After every route: what their own handling leaves (bad or large bodies, faults) is answered in JSON.
   app.use(jsonErrorHandler(logger));
 
+  // The cache serves nothing until its listener is LISTENing (first attempt awaited here).
+  const keyListener = keyCache
+    ? await startApiKeyListener({
+        connection: pool.options,
+        cache: keyCache,
+        logger,
+        reconnectMs: keySettings.reconnectMs,
+      })
+    : null;
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
@@ -158,6 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // roll back its transaction) before the caller disconnects the database.
       await operations.settled(SETTLE_TIMEOUT_MS);
       await rateLimits.close();
+      await keyListener?.stop();
     },
   };
 }

@@ -38,6 +38,8 @@ describe("loadConfig", () => {
       RATE_LIMIT_KEY_POINTS: 1_000_000,
       RATE_LIMIT_ANONYMOUS_POINTS: 100_000,
       RATE_LIMIT_AUTH_FAILURES: 20,
+      API_KEY_CACHE_SIZE: 10_000,
+      API_KEY_CACHE_TTL_SECONDS: 300,
       TRUST_PROXY: false,
     });
   });
@@ -82,6 +84,15 @@ describe("loadConfig", () => {
       WEBHOOK_WORKER: false,
       WEBHOOK_ALLOW_PRIVATE_TARGETS: true,
     });
+  });
+
+  it("reads the API key cache's size (0 turns it off) and TTL", () => {
+    expect(loadConfig({ API_KEY_CACHE_SIZE: "0", API_KEY_CACHE_TTL_SECONDS: "60" })).toMatchObject({
+      API_KEY_CACHE_SIZE: 0,
+      API_KEY_CACHE_TTL_SECONDS: 60,
+    });
+    expect(() => loadConfig({ API_KEY_CACHE_SIZE: "-1" })).toThrow(/API_KEY_CACHE_SIZE/);
+    expect(() => loadConfig({ API_KEY_CACHE_TTL_SECONDS: "0" })).toThrow(/API_KEY_CACHE_TTL_SECONDS/);
   });
 
   it("accepts postgres:// and postgresql:// database URLs", () => {

@@ -58,6 +58,13 @@ const configSchema = z.object({
   RATE_LIMIT_ANONYMOUS_POINTS: z.coerce.number().int().min(1).default(100_000),
   /** Failed authentications per window from one address before it is refused with RATE_LIMITED. */
   RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+  /**
+   * API keys each server process keeps in memory (0: none, every request reads its key from
+   * the database). Changes reach every process through LISTEN/NOTIFY, see api-key-cache.ts.
+   */
+  API_KEY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  /** How long a cached key is trusted without hearing of a change (a safety net). */
+  API_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Express `trust proxy`: behind a load balancer, set it so client addresses come from X-Forwarded-For. */
   TRUST_PROXY: z
     .string()

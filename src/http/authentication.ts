@@ -1,8 +1,10 @@
 // Authentication of an HTTP request's bearer key, with failed attempts throttled per
 // client address: past RATE_LIMIT_AUTH_FAILURES in a window the address is refused
-// (RATE_LIMITED) before its keys are even looked up.
+// (RATE_LIMITED) before its keys are even looked up. Keys are read through this process's
+// key cache when there is one (src/modules/auth/api-key-cache.ts).
 import type { Request, Response } from "express";
 import type { PrismaClient } from "../db/prisma";
+import type { ApiKeyCache } from "../modules/auth/api-key-cache";
 import { authenticate } from "../modules/auth/api-key.service";
 import type { Principal } from "../modules/auth/permissions";
 import { AuthenticationError } from "../shared/errors";
@@ -21,7 +23,7 @@ export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? "unknown";
 }
 
-export function createAuthenticator(prisma: PrismaClient, rateLimits: RateLimits) {
+export function createAuthenticator(prisma: PrismaClient, rateLimits: RateLimits, keys: ApiKeyCache | null = null) {
   return async (req: Request): Promise<Principal> => {
     const header = req.headers.authorization;
     if (header === undefined) return authenticate(prisma, header);
@@ -29,7 +31,7 @@ export function createAuthenticator(prisma: PrismaClient, rateLimits: RateLimits
     const blockedFor = rateLimits.authBlockedFor(address);
     if (blockedFor > 0) throw new AuthThrottledError(blockedFor);
     try {
-      return await authenticate(prisma, header);
+      return await authenticate(prisma, header, keys);
     } catch (error) {
       if (error instanceof AuthenticationError) {
         const retryAfter = await rateLimits.authFailed(address);

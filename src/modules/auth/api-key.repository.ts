@@ -11,8 +11,15 @@ export function findKeyByHash(db: Db, hash: string): Promise<ApiKey[]> {
     FROM api_keys WHERE secret_hash = ${hash}`;
 }
 
-export async function touchLastUsed(db: Db, id: string): Promise<void> {
-  await db.$executeRaw`UPDATE api_keys SET last_used_at = now() WHERE id = ${id}::uuid`;
+/**
+ * Notes that the key was used, unless another process did so less than `resolutionMs` ago
+ * (each process keeps its own clock of when it last touched a key, see authenticate).
+ */
+export async function touchLastUsed(db: Db, id: string, resolutionMs: number): Promise<void> {
+  await db.$executeRaw`
+    UPDATE api_keys SET last_used_at = now()
+    WHERE id = ${id}::uuid
+      AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => ${resolutionMs / 1000}))`;
 }
 
 export function insertKey(

@@ -5,6 +5,7 @@ import { AuthenticationError, ForbiddenError, UserInputError } from "../../share
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction } from "../../shared/transaction";
 import { parseInput } from "../../shared/validation";
+import type { ApiKeyCache } from "./api-key-cache";
 import { bearerToken, generateKeySecret, hashKey, looksLikeKey } from "./api-key-secret";
 import * as repo from "./api-key.repository";
 import { createApiKeySchema, revokeApiKeySchema } from "./api-key.schema";
@@ -17,27 +18,39 @@ import {
   type Principal,
 } from "./permissions";
 
-/** last_used_at is written at most this often per key (it is informative, not exact). */
+/** last_used_at is written at most this often per key and process (it is informative, not exact). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * The principal for an `Authorization` header: anonymous without one; a key's principal
  * for a valid key; UNAUTHENTICATED for a malformed, unknown, revoked or expired key
- * (a bad key is refused outright rather than treated as anonymous).
+ * (a bad key is refused outright rather than treated as anonymous). With a `cache`, the
+ * key's row usually comes from this process's memory (see api-key-cache.ts); revocation
+ * and expiry are still checked on every use.
  */
-export async function authenticate(prisma: PrismaClient, header: string | undefined): Promise<Principal> {
+export async function authenticate(
+  prisma: PrismaClient,
+  header: string | undefined,
+  cache: ApiKeyCache | null = null,
+): Promise<Principal> {
   const token = bearerToken(header);
   if (token === null) return ANONYMOUS;
   if (typeof token !== "string") {
     throw new AuthenticationError('The Authorization header must be "Bearer <API key>".');
   }
   if (!looksLikeKey(token)) throw new AuthenticationError("The API key is malformed.");
-  const [key] = await repo.findKeyByHash(prisma, hashKey(token));
+  const hash = hashKey(token);
+  const load = async () => (await repo.findKeyByHash(prisma, hash))[0] ?? null;
+  const key = cache ? await cache.lookup(hash, load) : await load();
   if (!key) throw new AuthenticationError("The API key is not known.");
   if (key.revokedAt) throw new AuthenticationError("The API key has been revoked.");
-  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw new AuthenticationError("The API key has expired.");
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await repo.touchLastUsed(prisma, key.id);
+  const now = Date.now();
+  if (key.expiresAt && key.expiresAt.getTime() <= now) throw new AuthenticationError("The API key has expired.");
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Noted on the (possibly cached) row, so this process touches the key once a minute. The
+    // UPDATE changes nothing but last_used_at, which the api_keys trigger does not announce.
+    key.lastUsedAt = new Date(now);
+    await repo.touchLastUsed(prisma, key.id, LAST_USED_RESOLUTION_MS);
   }
   return {
     kind: "key",
