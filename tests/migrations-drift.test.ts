@@ -3,9 +3,6 @@
 // the same public schema as one built by `prisma migrate diff --from-empty` of the
 // current schema.prisma. When this fails, a schema change has no migration (or a
 // migration no schema change): write one with `prisma migrate diff` (CONTRIBUTING.md).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { claimChildrenFunctionSql } from "../src/modules/claim/claim-children.repository";
 import { createTestDatabase } from "./helpers/test-server";
 import { migrateDiffFromEmpty, runSql, schemaSnapshot, type SchemaSnapshot } from "./helpers/schema-snapshot";
 
@@ -62,15 +59,4 @@ test("a column that only the database has is reported as drift", async () => {
   expect({ ...snapshot, tables: { ...snapshot.tables, claims: { ...snapshot.tables.claims!, columns } } }).toEqual(
     fromSchema,
   );
-});
-
-test("the newest migration defining the claim-children function defines the one the code generates", () => {
-  const migrations = path.join(__dirname, "..", "prisma", "migrations");
-  const definitions = readdirSync(migrations)
-    .sort()
-    .map((name) => path.join(migrations, name, "migration.sql"))
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file, "utf8"))
-    .filter((sql) => sql.includes("CREATE OR REPLACE FUNCTION claimtrail_claim_children("));
-  expect(definitions.at(-1)).toContain(claimChildrenFunctionSql());
 });

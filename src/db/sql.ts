@@ -2,7 +2,10 @@
 // pg pool under the Prisma client instead of through `$queryRaw`. A profile showed
 // Prisma's per-query work (argument and result conversion through its query engine)
 // costing a fifth of the server's CPU on the claim page; here a statement is one pool
-// query, prepared once per connection under a stable name.
+// query. A statement whose plan does not depend on its values (reads by id) may be
+// prepared once per connection under a stable name, so PostgreSQL plans it once; the
+// others (lists, search) are planned for their values each time, as Prisma's are: a
+// generic plan of a search, for one, recomputes the tsquery on every row.
 //
 // Prisma keeps the schema, the migrations and the rest of data access. Statements are
 // written with `Prisma.sql` as elsewhere (same escaping of values), and every one runs
@@ -20,13 +23,19 @@ export interface TypedQuery<Row> {
   sql: Prisma.Sql;
   /** The column names every row has (checked once per statement text). */
   columns: readonly (keyof Row & string)[];
+  /** Prepare it once per connection (only for statements whose best plan is the same for any values). */
+  prepare?: boolean;
 }
 
 type Listener = (sql: string) => void;
 const listeners = new WeakMap<object, Listener[]>();
-/** Statement texts whose result columns were checked, with their prepared-statement name. */
+/**
+ * Statement texts whose result columns were checked, with their prepared-statement name.
+ * Bounded, as every connection keeps each statement it prepared: past the bound, texts are
+ * checked on every run and not prepared.
+ */
 const checked = new Map<string, string>();
-const CHECKED_LIMIT = 1_000;
+const CHECKED_LIMIT = 200;
 
 /** Calls `listener` with the text of every statement this module sends for `prisma` (tests and the benchmark count them). */
 export function onSql(prisma: object, listener: Listener): void {
@@ -40,12 +49,6 @@ function baseOf(prisma: PrismaClient): object {
   return gateOf(prisma)?.base ?? prisma;
 }
 
-function statementName(text: string): string | undefined {
-  const known = checked.get(text);
-  if (known !== undefined) return known;
-  return undefined;
-}
-
 /**
  * Runs `query` on the pool of `prisma` (a client, not a transaction: these are reads
  * outside any transaction) and returns its rows, typed by `query.columns`.
@@ -54,8 +57,8 @@ export async function queryRows<Row>(prisma: PrismaClient, query: TypedQuery<Row
   const base = baseOf(prisma);
   const pool = poolOf(base);
   const { text, values } = query.sql;
-  const name = statementName(text);
-  const run = () => pool.query({ text, values, ...(name ? { name } : {}) });
+  const name = checked.get(text);
+  const run = () => pool.query(name && query.prepare ? { name, text, values } : { text, values });
   const gate = gateOf(prisma);
   const result = gate ? await gate.run(run) : await run();
   for (const listener of listeners.get(base) ?? []) listener(text);
@@ -64,7 +67,7 @@ export async function queryRows<Row>(prisma: PrismaClient, query: TypedQuery<Row
     if (missing.length > 0) {
       throw new Error(`SQL result lacks the columns ${missing.join(", ")} its row type declares`);
     }
-    // Named from then on: pg prepares a named statement once per connection.
+    // Named from then on (pg prepares a named statement once per connection).
     if (checked.size < CHECKED_LIMIT) {
       checked.set(text, `ct_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`);
     }

@@ -47,7 +47,8 @@ export function createLoaders(prisma: PrismaClient) {
   const childLimits = (): ChildLimits => ({
     statements: CLAIM_CHILD_WINDOW,
     evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
-    verdicts: VERDICT_WINDOW,
+    // latestVerdict alone needs the newest verdict only; Claim.verdicts pages need the window.
+    verdicts: shape.fields && !shape.fields.includes("verdicts") ? 1 : VERDICT_WINDOW,
     withSources: shape.statementSources,
     fields: shape.fields,
   });

@@ -11,9 +11,9 @@ import { Prisma } from "../../generated/prisma/client";
 import type { EvidenceGraph, StatementGraph, VerdictGraph } from "../../loaders/row-graphs";
 
 /**
- * The optional keys of the children documents, each a bit of p_fields (a bigint mask,
- * see fieldMask) in this order: appending keeps the bits of the function already in the
- * database; anything else needs a new migration of the function.
+ * The optional keys of the children documents: a document carries one only when the
+ * request's operation names a field of that name (or when whole rows are read). Each is
+ * also a bit of fieldMask, which keys the shapes.
  */
 const OPTIONAL_FIELDS = [
   ...["name", "nameKey", "kind", "description", "affiliation", "createdAt", "updatedAt"],
@@ -26,154 +26,169 @@ const OPTIONAL_FIELDS = [
 ] as const;
 const FIELD_BITS = new Map<string, bigint>(OPTIONAL_FIELDS.map((name, index) => [name, 1n << BigInt(index)]));
 
-/**
- * A document key: always there for the keys every resolver may read (ids and the ids
- * of related rows), otherwise only when the request's document names a field of that
- * name (its bit is set in p_fields). PostgreSQL then skips converting the columns no
- * one will read, and Node skips parsing them.
- */
-function key(name: string, expression: string, always = false): string {
-  return always ? `'${name}', ${expression}` : `'${name}', CASE WHEN ${wanted(name)} THEN ${expression} END`;
+/** Which optional keys one shape of the documents carries. */
+type Wanted = (name: string) => boolean;
+
+function wantedOf(fields: readonly string[] | null): Wanted {
+  if (!fields) return () => true;
+  const names = new Set(fields);
+  return (name) => {
+    if (!FIELD_BITS.has(name))
+      throw new Error(`${name} is not among the optional keys of the claim children documents`);
+    return names.has(name);
+  };
 }
-
-/** SQL true when the request names the field `name`. */
-function wanted(name: string): string {
-  const bit = FIELD_BITS.get(name);
-  if (bit === undefined) throw new Error(`${name} is not among the optional keys of the claim children documents`);
-  return `p_fields & ${bit} <> 0`;
-}
-
-/** A related row's document, or null when its join (made only when the field is wanted) found nothing. */
-const related = (name: string, alias: string, doc: string) =>
-  key(name, `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${doc} END`, true);
-
-const ACTOR = (alias: string) =>
-  `json_build_object(${[
-    key("id", `${alias}.id`, true),
-    key("name", `${alias}.name`),
-    key("nameKey", `${alias}.name_key`),
-    key("kind", `${alias}.kind`),
-    key("description", `${alias}.description`),
-    key("affiliation", `${alias}.affiliation`),
-    key("createdAt", `${alias}.created_at`),
-    key("updatedAt", `${alias}.updated_at`),
-  ].join(", ")})`;
-
-const SOURCE = (alias: string, publisher: string) =>
-  `json_build_object(${[
-    key("id", `${alias}.id`, true),
-    key("url", `${alias}.url`),
-    key("sourceKey", `${alias}.source_key`),
-    key("title", `${alias}.title`),
-    key("kind", `${alias}.kind`),
-    key("language", `${alias}.language`),
-    key("publisherId", `${alias}.publisher_id`, true),
-    key("publishedAt", `${alias}.published_at`),
-    key("retrievedAt", `${alias}.retrieved_at`),
-    key("contentHash", `${alias}.content_hash`),
-    key("archiveUrl", `${alias}.archive_url`),
-    key("createdAt", `${alias}.created_at`),
-    key("updatedAt", `${alias}.updated_at`),
-    related("publisher", publisher, ACTOR(publisher)),
-  ].join(", ")})`;
-
-const STATEMENT = `json_build_object(${[
-  key("id", "s.id", true),
-  key("claimId", "s.claim_id", true),
-  key("actorId", "s.actor_id", true),
-  key("sourceId", "s.source_id", true),
-  key("stance", "s.stance"),
-  key("quote", "s.quote"),
-  key("paraphrase", "s.paraphrase"),
-  key("language", "s.language"),
-  key("statedAt", "s.stated_at"),
-  key("retractedAt", "s.retracted_at"),
-  key("retractionReason", "s.retraction_reason"),
-  key("createdAt", "s.created_at"),
-  key("updatedAt", "s.updated_at"),
-  related("actor", "a", ACTOR("a")),
-  related("source", "so", SOURCE("so", "p")),
-].join(", ")})`;
-
-const EVIDENCE = `json_build_object(${[
-  key("id", "e.id", true),
-  key("claimId", "e.claim_id", true),
-  key("sourceId", "e.source_id", true),
-  key("actorId", "e.actor_id", true),
-  key("direction", "e.direction"),
-  key("kind", "e.kind"),
-  key("summary", "e.summary"),
-  key("excerpt", "e.excerpt"),
-  key("observedAt", "e.observed_at"),
-  key("retractedAt", "e.retracted_at"),
-  key("retractionReason", "e.retraction_reason"),
-  key("createdAt", "e.created_at"),
-  key("updatedAt", "e.updated_at"),
-  related("actor", "ea", ACTOR("ea")),
-  related("source", "es", SOURCE("es", "ep")),
-].join(", ")})`;
-
-const VERDICT = `json_build_object(${[
-  key("id", "v.id", true),
-  key("claimId", "v.claim_id", true),
-  key("reviewerId", "v.reviewer_id", true),
-  key("rating", "v.rating"),
-  key("ratingValue", "v.rating_value"),
-  key("bestRating", "v.best_rating"),
-  key("worstRating", "v.worst_rating"),
-  key("conclusion", "v.conclusion"),
-  key("reviewedAt", "v.reviewed_at"),
-  key("url", "v.url"),
-  key("explanation", "v.explanation"),
-  key("language", "v.language"),
-  key("retractedAt", "v.retracted_at"),
-  key("retractionReason", "v.retraction_reason"),
-  key("createdAt", "v.created_at"),
-  related("reviewer", "r", ACTOR("r")),
-].join(", ")})`;
 
 /**
- * The SQL of claimtrail_claim_children(), the PL/pgSQL function that the newest migration
- * defining it creates from it (`npm run sql:claim-children` prints it).
- * A function, because PostgreSQL caches the plan of a PL/pgSQL query: planning this
- * statement afresh for every request cost more than running it. The plan must be the
- * generic one: left to choose, PostgreSQL kept planning it afresh for each call (its
- * generic plan looks dearer on paper), which cut the function's throughput to a third.
+ * A document's keys: those every resolver may read (ids and the ids of related rows)
+ * always, the others only when wanted. PostgreSQL then builds no JSON for columns no
+ * one will read, and Node parses none.
  */
-export function claimChildrenFunctionSql(): string {
-  const body = `BEGIN RETURN QUERY ${childrenSql("p_statements", "p_evidence", "p_verdicts", "p_claim_ids")}; END`;
-  // Prisma's migration runner splits scripts at every ';', even inside a quoted function
-  // body, so the body is an escaped string with its semicolons written as \073.
-  const escaped = body.replace(/\\/g, "\\\\").replace(/'/g, "''").replace(/;/g, "\\073");
-  return `CREATE OR REPLACE FUNCTION claimtrail_claim_children(
-  p_claim_ids uuid[], p_statements int, p_evidence int, p_verdicts int, p_with_sources boolean, p_fields bigint
-) RETURNS TABLE ("claimId" text, statements json, evidence json, verdicts json)
-LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS E'${escaped}';`;
+function doc(wanted: Wanted, keys: [name: string, expression: string, always?: boolean][]): string {
+  return `json_build_object(${keys
+    .filter(([name, , always]) => always || wanted(name))
+    .map(([name, expression]) => `'${name}', ${expression}`)
+    .join(", ")})`;
 }
 
-function childrenSql(statementLimit: string, evidenceLimit: string, verdictLimit: string, ids: string): string {
-  return `
-SELECT k.id::text AS "claimId",
-  (SELECT coalesce(json_agg(x.doc ORDER BY x.created_at, x.id), '[]') FROM (
-     SELECT s.created_at, s.id, ${STATEMENT} AS doc
-     FROM statements s LEFT JOIN actors a ON ${wanted("actor")} AND a.id = s.actor_id
-     LEFT JOIN sources so ON p_with_sources AND ${wanted("source")} AND so.id = s.source_id
-     LEFT JOIN actors p ON ${wanted("publisher")} AND p.id = so.publisher_id
-     WHERE s.claim_id = k.id AND s.retracted_at IS NULL
-     ORDER BY s.created_at, s.id LIMIT ${statementLimit}) x) AS statements,
-  (SELECT coalesce(json_agg(x.doc ORDER BY x.created_at, x.id), '[]') FROM (
-     SELECT e.created_at, e.id, ${EVIDENCE} AS doc
-     FROM evidence e LEFT JOIN sources es ON ${wanted("source")} AND es.id = e.source_id
-     LEFT JOIN actors ep ON ${wanted("publisher")} AND ep.id = es.publisher_id
-     LEFT JOIN actors ea ON ${wanted("actor")} AND ea.id = e.actor_id
-     WHERE e.claim_id = k.id AND e.retracted_at IS NULL
-     ORDER BY e.created_at, e.id LIMIT ${evidenceLimit}) x) AS evidence,
-  (SELECT coalesce(json_agg(x.doc ORDER BY x.reviewed_at DESC, x.created_at DESC, x.id DESC), '[]') FROM (
-     SELECT v.reviewed_at, v.created_at, v.id, ${VERDICT} AS doc
-     FROM verdicts v LEFT JOIN actors r ON ${wanted("reviewer")} AND r.id = v.reviewer_id
-     WHERE v.claim_id = k.id AND v.retracted_at IS NULL
-     ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC LIMIT ${verdictLimit}) x) AS verdicts
-FROM unnest(${ids}) AS k(id)`;
+/** A related row's key, when wanted: its document, or null when the (outer) join found nothing. */
+function related(wanted: Wanted, name: string, alias: string, document: string): [string, string, boolean][] {
+  return wanted(name) ? [[name, `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${document} END`, true]] : [];
+}
+
+const actorDoc = (wanted: Wanted, alias: string) =>
+  doc(wanted, [
+    ["id", `${alias}.id`, true],
+    ["name", `${alias}.name`],
+    ["nameKey", `${alias}.name_key`],
+    ["kind", `${alias}.kind`],
+    ["description", `${alias}.description`],
+    ["affiliation", `${alias}.affiliation`],
+    ["createdAt", `${alias}.created_at`],
+    ["updatedAt", `${alias}.updated_at`],
+  ]);
+
+const sourceDoc = (wanted: Wanted, alias: string, publisher: string) =>
+  doc(wanted, [
+    ["id", `${alias}.id`, true],
+    ["url", `${alias}.url`],
+    ["sourceKey", `${alias}.source_key`],
+    ["title", `${alias}.title`],
+    ["kind", `${alias}.kind`],
+    ["language", `${alias}.language`],
+    ["publisherId", `${alias}.publisher_id`, true],
+    ["publishedAt", `${alias}.published_at`],
+    ["retrievedAt", `${alias}.retrieved_at`],
+    ["contentHash", `${alias}.content_hash`],
+    ["archiveUrl", `${alias}.archive_url`],
+    ["createdAt", `${alias}.created_at`],
+    ["updatedAt", `${alias}.updated_at`],
+    ...related(wanted, "publisher", publisher, actorDoc(wanted, publisher)),
+  ]);
+
+/** The joins a shape needs (related rows are joined only when wanted). */
+const joins = (list: (string | false)[]) => list.filter(Boolean).join("\n     ");
+
+/** A positive integer or zero, written into the SQL text (limits come from code, never from input). */
+function count(value: number): string {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`not a row count: ${value}`);
+  return String(value);
+}
+
+function statementsSql(wanted: Wanted, claim: string, limit: number, withSources: boolean): string {
+  const sources = withSources && wanted("source");
+  const document = doc(wanted, [
+    ["id", "s.id", true],
+    ["claimId", "s.claim_id", true],
+    ["actorId", "s.actor_id", true],
+    ["sourceId", "s.source_id", true],
+    ["stance", "s.stance"],
+    ["quote", "s.quote"],
+    ["paraphrase", "s.paraphrase"],
+    ["language", "s.language"],
+    ["statedAt", "s.stated_at"],
+    ["retractedAt", "s.retracted_at"],
+    ["retractionReason", "s.retraction_reason"],
+    ["createdAt", "s.created_at"],
+    ["updatedAt", "s.updated_at"],
+    ...related(wanted, "actor", "a", actorDoc(wanted, "a")),
+    ...(sources ? related(wanted, "source", "so", sourceDoc(wanted, "so", "p")) : []),
+  ]);
+  return `(SELECT coalesce(json_agg(${document} ORDER BY s.created_at, s.id), '[]')
+     FROM (SELECT * FROM statements s WHERE s.claim_id = ${claim} AND s.retracted_at IS NULL
+           ORDER BY s.created_at, s.id LIMIT ${count(limit)}) s
+     ${joins([
+       wanted("actor") && "LEFT JOIN actors a ON a.id = s.actor_id",
+       sources && "LEFT JOIN sources so ON so.id = s.source_id",
+       sources && wanted("publisher") && "LEFT JOIN actors p ON p.id = so.publisher_id",
+     ])})`;
+}
+
+function evidenceSql(wanted: Wanted, claim: string, limit: number): string {
+  if (limit === 0) return `'[]'::json`;
+  const document = doc(wanted, [
+    ["id", "e.id", true],
+    ["claimId", "e.claim_id", true],
+    ["sourceId", "e.source_id", true],
+    ["actorId", "e.actor_id", true],
+    ["direction", "e.direction"],
+    ["kind", "e.kind"],
+    ["summary", "e.summary"],
+    ["excerpt", "e.excerpt"],
+    ["observedAt", "e.observed_at"],
+    ["retractedAt", "e.retracted_at"],
+    ["retractionReason", "e.retraction_reason"],
+    ["createdAt", "e.created_at"],
+    ["updatedAt", "e.updated_at"],
+    ...related(wanted, "actor", "ea", actorDoc(wanted, "ea")),
+    ...related(wanted, "source", "es", sourceDoc(wanted, "es", "ep")),
+  ]);
+  return `(SELECT coalesce(json_agg(${document} ORDER BY e.created_at, e.id), '[]')
+     FROM (SELECT * FROM evidence e WHERE e.claim_id = ${claim} AND e.retracted_at IS NULL
+           ORDER BY e.created_at, e.id LIMIT ${count(limit)}) e
+     ${joins([
+       wanted("source") && "LEFT JOIN sources es ON es.id = e.source_id",
+       wanted("source") && wanted("publisher") && "LEFT JOIN actors ep ON ep.id = es.publisher_id",
+       wanted("actor") && "LEFT JOIN actors ea ON ea.id = e.actor_id",
+     ])})`;
+}
+
+function verdictsSql(wanted: Wanted, claim: string, limit: number): string {
+  const document = doc(wanted, [
+    ["id", "v.id", true],
+    ["claimId", "v.claim_id", true],
+    ["reviewerId", "v.reviewer_id", true],
+    ["rating", "v.rating"],
+    ["ratingValue", "v.rating_value"],
+    ["bestRating", "v.best_rating"],
+    ["worstRating", "v.worst_rating"],
+    ["conclusion", "v.conclusion"],
+    ["reviewedAt", "v.reviewed_at"],
+    ["url", "v.url"],
+    ["explanation", "v.explanation"],
+    ["language", "v.language"],
+    ["retractedAt", "v.retracted_at"],
+    ["retractionReason", "v.retraction_reason"],
+    ["createdAt", "v.created_at"],
+    ...related(wanted, "reviewer", "r", actorDoc(wanted, "r")),
+  ]);
+  return `(SELECT coalesce(json_agg(${document} ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC), '[]')
+     FROM (SELECT * FROM verdicts v WHERE v.claim_id = ${claim} AND v.retracted_at IS NULL
+           ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC LIMIT ${count(limit)}) v
+     ${joins([wanted("reviewer") && "LEFT JOIN actors r ON r.id = v.reviewer_id"])})`;
+}
+
+/**
+ * The columns "childStatements", "childEvidence" and "childVerdicts" for the claim whose
+ * id is the SQL expression `claim`: per claim, its first live statements, evidence items
+ * and verdicts as JSON documents of the shape `limits.fields` asks for. The text depends
+ * only on the limits and the shape, so db/sql.ts prepares it once per connection.
+ */
+export function childrenColumnsSql(claim: string, limits: ChildLimits): string {
+  const wanted = wantedOf(limits.fields);
+  return `${statementsSql(wanted, claim, limits.statements, limits.withSources)} AS "childStatements",
+  ${evidenceSql(wanted, claim, limits.evidence)} AS "childEvidence",
+  ${verdictsSql(wanted, claim, limits.verdicts)} AS "childVerdicts"`;
 }
 
 export interface ClaimChildren {
@@ -233,17 +248,12 @@ function reviveChildren(children: ClaimChildren): ClaimChildren {
   return children;
 }
 
-/** p_fields for a list of field names (null: every field). */
+/** The shape a list of field names asks for, as a bitmask over OPTIONAL_FIELDS (-1: every field). */
 export function fieldMask(fields: readonly string[] | null): string {
   if (!fields) return "-1";
   let mask = 0n;
   for (const field of fields) mask |= FIELD_BITS.get(field) ?? 0n;
   return mask.toString();
-}
-
-function functionCall(ids: Prisma.Sql, limits: ChildLimits): Prisma.Sql {
-  return Prisma.sql`claimtrail_claim_children(${ids}, ${limits.statements}::int, ${limits.evidence}::int,
-    ${limits.verdicts}::int, ${limits.withSources}::boolean, ${fieldMask(limits.fields)}::bigint)`;
 }
 
 /** Children windows of each claim, in one statement. */
@@ -252,26 +262,16 @@ export async function findClaimChildren(
   claimIds: readonly string[],
   limits: ChildLimits,
 ): Promise<ClaimChildren[]> {
-  const rows = await queryRows<ClaimChildren>(prisma, {
-    sql: Prisma.sql`SELECT * FROM ${functionCall(Prisma.sql`${[...claimIds]}::uuid[]`, limits)}`,
-    columns: ["claimId", "statements", "evidence", "verdicts"],
+  const rows = await queryRows<WithChildrenRow<{ id: string }>>(prisma, {
+    sql: Prisma.sql`SELECT k.id::text AS id, ${Prisma.raw(childrenColumnsSql("k.id", limits))}
+      FROM unnest(${[...claimIds]}::uuid[]) AS k(id)`,
+    columns: ["id", ...CHILDREN_COLUMN_NAMES],
+    prepare: true,
   });
-  return rows.map(reviveChildren);
+  return rows.map((row) => splitChildren(row).children);
 }
 
-/**
- * Columns and join that add each claim's children to a query over `claims c`, for
- * reading claims and their children in one statement: `ids` is an SQL uuid[] of the
- * claims the query returns (or more).
- */
-export function withChildrenSql(ids: Prisma.Sql, limits: ChildLimits): { columns: Prisma.Sql; join: Prisma.Sql } {
-  return {
-    columns: Prisma.sql`ch.statements AS "childStatements", ch.evidence AS "childEvidence", ch.verdicts AS "childVerdicts"`,
-    join: Prisma.sql`LEFT JOIN ${functionCall(ids, limits)} ch ON ch."claimId" = c.id::text`,
-  };
-}
-
-/** The columns withChildrenSql adds. */
+/** The columns childrenColumnsSql adds. */
 export const CHILDREN_COLUMN_NAMES = ["childStatements", "childEvidence", "childVerdicts"] as const;
 
 export type WithChildrenRow<R> = R & {
@@ -280,7 +280,7 @@ export type WithChildrenRow<R> = R & {
   childVerdicts: VerdictGraph[];
 };
 
-/** Splits a row of a query made with withChildrenSql into the row and its claim's children. */
+/** Splits a row of a query made with childrenColumnsSql into the row and its claim's children. */
 export function splitChildren<R extends { id: string }>(row: WithChildrenRow<R>): { row: R; children: ClaimChildren } {
   const { childStatements, childEvidence, childVerdicts, ...rest } = row;
   const children = reviveChildren({

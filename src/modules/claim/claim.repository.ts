@@ -8,8 +8,8 @@ import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES } from "./claim-filter";
 import type { StanceTally } from "./claim-status";
 import {
   CHILDREN_COLUMN_NAMES,
+  childrenColumnsSql,
   splitChildren,
-  withChildrenSql,
   type ChildLimits,
   type ClaimChildren,
   type WithChildrenRow,
@@ -25,12 +25,15 @@ export async function findClaimsWithChildren(
   ids: readonly string[],
   limits: ChildLimits,
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
-  const children = withChildrenSql(Prisma.sql`${[...ids]}::uuid[]`, limits);
+  // One id (a claim page) as `= $1`: PostgreSQL then settles on one generic plan for the
+  // prepared statement, where with an array it would plan each call anew.
+  const match = ids.length === 1 ? Prisma.sql`c.id = ${ids[0]}::uuid` : Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`;
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     sql: Prisma.sql`
-    SELECT ${CLAIM_COLUMNS}, ${children.columns} FROM claims c ${children.join}
-    WHERE c.id = ANY(${[...ids]}::uuid[])`,
+    SELECT ${CLAIM_COLUMNS}, ${Prisma.raw(childrenColumnsSql("c.id", limits))} FROM claims c
+    WHERE ${match}`,
     columns: CLAIM_WITH_CHILDREN_COLUMNS,
+    prepare: true,
   });
   return rows.map(splitChildren);
 }
@@ -150,7 +153,6 @@ export async function listClaimsWithChildren(
   limits: ChildLimits,
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
   const { column, direction, keyset } = orderSql(order, after);
-  const children = withChildrenSql(Prisma.sql`ARRAY(SELECT id FROM page)`, limits);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     sql: Prisma.sql`
     WITH page AS MATERIALIZED (
@@ -158,8 +160,8 @@ export async function listClaimsWithChildren(
       FROM claims c WHERE ${where} ${keyset}
       ORDER BY ${column} ${direction}, c.id ${direction}
       LIMIT ${take})
-    SELECT ${CLAIM_COLUMNS}, ${children.columns}
-    FROM page JOIN claims c ON c.id = page.id ${children.join}
+    SELECT ${CLAIM_COLUMNS}, ${Prisma.raw(childrenColumnsSql("c.id", limits))}
+    FROM page JOIN claims c ON c.id = page.id
     ORDER BY page.position`,
     columns: CLAIM_WITH_CHILDREN_COLUMNS,
   });
