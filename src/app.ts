@@ -25,6 +25,8 @@ import { idempotencyPlugin } from "./graphql/idempotency";
 import { queryShapePlugin } from "./graphql/query-shape";
 import { stringInputsPlugin } from "./graphql/string-inputs";
 import { buildResolvers } from "./graphql/resolvers";
+import { jitGateway } from "./graphql/jit-executor";
+import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { Logger } from "./logger";
 import { projectRoot } from "./project-root";
 import type { Principal } from "./modules/auth/permissions";
@@ -55,6 +57,8 @@ export interface ServerOptions {
    * long one waits for its turn (default the pool's connection wait).
    */
   databaseShare?: { perClient?: number; waitMs?: number };
+  /** graphql-jit (default) or graphql-js (GRAPHQL_EXECUTOR). */
+  executor?: "jit" | "graphql-js";
   /** Express `trust proxy` (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
   /**
@@ -95,8 +99,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     waitMs: options.databaseShare?.waitMs ?? pool.options.connectionTimeoutMillis ?? 5_000,
   });
   const apollo = new ApolloServer<GraphQLContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: buildResolvers(),
+    // The same schema either way; graphql-jit runs through Apollo's executor interface.
+    ...((options.executor ?? "jit") === "jit"
+      ? { gateway: jitGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: buildResolvers() })) }
+      : { typeDefs: loadTypeDefs(), resolvers: buildResolvers() }),
     introspection: true,
     parseOptions: limitParseOptions(limits),
     validationRules: limitValidationRules(limits),
@@ -144,6 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const scope = { client: clientKey(client), deadline, timeoutMs: limits.operationTimeoutMs };
         return createContext(gatedClient(prisma, gate, scope), logger, requestIdOf(req, res), principal, client, {
           webhookTargets: options.webhookTargets,
+          apiKeyCache: keyCache,
         });
       },
     }),

@@ -40,6 +40,7 @@ describe("loadConfig", () => {
       RATE_LIMIT_AUTH_FAILURES: 20,
       API_KEY_CACHE_SIZE: 10_000,
       API_KEY_CACHE_TTL_SECONDS: 300,
+      GRAPHQL_EXECUTOR: "jit",
       TRUST_PROXY: false,
     });
   });

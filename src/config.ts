@@ -65,6 +65,11 @@ const configSchema = z.object({
   API_KEY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   /** How long a cached key is trusted without hearing of a change (a safety net). */
   API_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * How operations are executed: compiled by graphql-jit (default), or interpreted by
+   * graphql-js (the reference implementation, kept as a fallback and for comparison).
+   */
+  GRAPHQL_EXECUTOR: z.enum(["jit", "graphql-js"]).default("jit"),
   /** Express `trust proxy`: behind a load balancer, set it so client addresses come from X-Forwarded-For. */
   TRUST_PROXY: z
     .string()

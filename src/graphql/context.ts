@@ -23,7 +23,7 @@ export function createContext(
   requestId: string,
   principal: Principal,
   client: ClientId,
-  options: Pick<ServiceOptions, "webhookTargets"> = {},
+  options: Pick<ServiceOptions, "webhookTargets" | "apiKeyCache"> = {},
 ): GraphQLContext {
   const requestLogger = logger.child({ requestId });
   const loaders = createLoaders(prisma);

@@ -23,6 +23,7 @@ import { WebhookService } from "./webhook/webhook.service";
 import type { TargetPolicy } from "./webhook/target-guard";
 import { ChangeLog } from "./audit/change-log";
 import type { Principal } from "./auth/permissions";
+import type { ApiKeyCache } from "./auth/api-key-cache";
 import { createLoaders, type Loaders } from "../loaders/loaders";
 
 export interface Services {
@@ -54,12 +55,21 @@ export interface ServiceOptions {
   loaders?: Loaders;
   /** Where webhook endpoints may point (default: public addresses only). */
   webhookTargets?: TargetPolicy;
+  /** This process's API key cache (see ServiceDeps). */
+  apiKeyCache?: ApiKeyCache | null;
 }
 
 export function createServices(prisma: PrismaClient, logger: Logger, options: ServiceOptions): Services {
   const loaders = options.loaders ?? createLoaders(prisma);
   const { principal } = options;
-  const deps = { prisma, logger, loaders, principal, changes: new ChangeLog(principal, options.requestId ?? null) };
+  const deps = {
+    prisma,
+    logger,
+    loaders,
+    principal,
+    changes: new ChangeLog(principal, options.requestId ?? null),
+    apiKeyCache: options.apiKeyCache ?? null,
+  };
   const claims = new ClaimService(deps);
   const actors = new ActorService(deps);
   const sources = new SourceService(deps, actors);

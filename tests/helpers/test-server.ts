@@ -132,6 +132,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimits: options.rateLimits,
     databaseShare: options.databaseShare,
     apiKeyCache: options.apiKeyCache,
+    // TEST_GRAPHQL_EXECUTOR=graphql-js runs the suite on the interpreter (default: graphql-jit, as served).
+    executor: process.env.TEST_GRAPHQL_EXECUTOR === "graphql-js" ? "graphql-js" : "jit",
   });
   const webhookWorker = options.webhookWorker
     ? await startWebhookWorker({

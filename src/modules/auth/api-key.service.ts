@@ -133,7 +133,7 @@ export class ApiKeyService {
   async revokeKey(input: unknown): Promise<{ apiKey: ApiKey }> {
     requirePermission(this.deps.principal, "MANAGE_KEYS");
     const data = parseInput(revokeApiKeySchema, input);
-    return inTransaction(this.deps.prisma, async (tx) => {
+    const revoked = await inTransaction(this.deps.prisma, async (tx) => {
       const [current] = await repo.findKeyForUpdate(tx, data.id);
       if (!current) throw UserInputError.single("input.id", "No API key has this ID.", "NOT_FOUND");
       if (current.revokedAt) throw UserInputError.single("input.id", "The API key is already revoked.", "CONFLICT");
@@ -147,5 +147,8 @@ export class ApiKeyService {
       });
       return { apiKey };
     });
+    // Committed: this process stops honouring the key now, not when its own NOTIFY comes back.
+    this.deps.apiKeyCache?.evict(revoked.apiKey.secretHash);
+    return revoked;
   }
 }
