@@ -10,7 +10,10 @@ import path from "node:path";
 import { freePort } from "../tests/helpers/free-port";
 import { databaseUrlOf, withClient, type Progress } from "./bench-server";
 
-const SOURCE = path.join(__dirname, "..", "..", "shared", "bench", "peer");
+/** The harness: BENCH_PEER_DIR, else shared/bench/peer beside the checkout (../shared from the repository). */
+const SOURCE = process.env.BENCH_PEER_DIR
+  ? path.resolve(process.env.BENCH_PEER_DIR)
+  : path.join(__dirname, "..", "..", "shared", "bench", "peer");
 export const PEER_DATABASE = "anchor_bench";
 
 export interface Peer {
@@ -34,7 +37,9 @@ function run(command: string, args: string[], cwd: string, env?: NodeJS.ProcessE
 
 /** Copies the harness to os.tmpdir()/claimtrail-peer (keeping an installed node_modules). */
 function prepareFolder(progress: Progress): string {
-  if (!existsSync(path.join(SOURCE, "run.sh"))) throw new Error(`peer harness not found at ${SOURCE}`);
+  if (!existsSync(path.join(SOURCE, "run.sh"))) {
+    throw new Error(`peer harness not found at ${SOURCE} (set BENCH_PEER_DIR to shared/bench/peer)`);
+  }
   const dir = path.join(os.tmpdir(), "claimtrail-peer");
   mkdirSync(dir, { recursive: true });
   cpSync(SOURCE, dir, {
