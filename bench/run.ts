@@ -127,7 +127,7 @@ function workloads(f: Fixtures, editorKey: string): Workload[] {
   ];
 }
 
-/** SQL statements one request of each workload runs, counted on an in-process server. */
+/** SQL statements one request of each workload runs (its second, warm), counted on an in-process server. */
 async function sqlPerRequest(databaseUrl: string, list: Workload[]): Promise<Map<string, number>> {
   const prisma = createPrismaClient({ databaseUrl, emitQueryEvents: true });
   let count = 0;
@@ -143,15 +143,19 @@ async function sqlPerRequest(databaseUrl: string, list: Workload[]): Promise<Map
   const counts = new Map<string, number>();
   try {
     for (const workload of list) {
-      count = 0;
-      const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...workload.headers },
-        body: workload.body(),
-      });
-      const text = await response.text();
-      if (text.includes('"errors"')) throw new Error(`${workload.name} failed: ${text.slice(0, 500)}`);
-      counts.set(workload.name, count);
+      // The second request is counted: the steady state, with the API key cached and the
+      // statements prepared, as under load.
+      for (const round of [1, 2]) {
+        count = 0;
+        const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...workload.headers },
+          body: workload.body(),
+        });
+        const text = await response.text();
+        if (text.includes('"errors"')) throw new Error(`${workload.name} failed: ${text.slice(0, 500)}`);
+        if (round === 2) counts.set(workload.name, count);
+      }
     }
   } finally {
     await server.close();
