@@ -8,3 +8,16 @@ export type HopGraph = AttributionHop & { actor: Actor; source: SourceGraph | nu
 export type StatementGraph = Statement & { actor: Actor; source?: SourceGraph | null; hops?: HopGraph[] };
 export type EvidenceGraph = Evidence & { actor: Actor | null; source: SourceGraph; hops?: HopGraph[] };
 export type VerdictGraph = Verdict & { reviewer: Actor };
+
+/** The relations a row may carry when it was read with them (see the graphs above). */
+export type CarriedRelation = "actor" | "source" | "publisher" | "reviewer";
+
+/**
+ * The related row `row` was read together with (a claim's children carry their speaker,
+ * source, publisher and reviewer), or undefined when it came without it. The same row the
+ * loaders were primed with, so reading it here saves a loader call, not a query.
+ */
+export function carried<T>(row: object, relation: CarriedRelation): T | undefined {
+  const value = (row as Record<string, unknown>)[relation];
+  return value === null || value === undefined ? undefined : (value as T);
+}

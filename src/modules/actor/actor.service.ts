@@ -1,4 +1,5 @@
 // Actors: lookup by ID or name/alias, find-or-create from mutation inputs, edits.
+import { carried, type CarriedRelation } from "../../loaders/row-graphs";
 import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { nameKey } from "../../shared/name-key";
@@ -29,6 +30,11 @@ export class ActorService {
     const actor = await this.deps.loaders.actors.load(id);
     if (!actor) throw new NotFoundError(`actor ${id} is referenced but missing`);
     return actor;
+  }
+
+  /** The actor behind `row`'s foreign key `id`: the one read with the row when it came along, else byId. */
+  relatedTo(row: object, relation: CarriedRelation, id: string): Actor | Promise<Actor> {
+    return carried<Actor>(row, relation) ?? this.byId(id);
   }
 
   async aliases(actor: Actor): Promise<string[]> {

@@ -11,8 +11,9 @@ export const evidenceResolvers: Resolvers = {
   Evidence: {
     id: (evidence) => encodeId("Evidence", evidence.id),
     claim: (evidence, _args, { services }) => services.claims.byId(evidence.claimId),
-    source: (evidence, _args, { services }) => services.sources.byId(evidence.sourceId),
-    actor: (evidence, _args, { services }) => (evidence.actorId ? services.actors.byId(evidence.actorId) : null),
+    source: (evidence, _args, { services }) => services.sources.relatedTo(evidence, evidence.sourceId),
+    actor: (evidence, _args, { services }) =>
+      evidence.actorId ? services.actors.relatedTo(evidence, "actor", evidence.actorId) : null,
     attribution: (evidence, _args, { services }) => services.evidence.attribution(evidence),
   },
 };

@@ -14,7 +14,8 @@ export const sourceResolvers: Resolvers = {
   },
   Source: {
     id: (source) => encodeId("Source", source.id),
-    publisher: (source, _args, { services }) => (source.publisherId ? services.actors.byId(source.publisherId) : null),
+    publisher: (source, _args, { services }) =>
+      source.publisherId ? services.actors.relatedTo(source, "publisher", source.publisherId) : null,
     statements: (source, args, { services }) => services.statements.statementsOfSource(source.id, args),
     claims: (source, args, { services }) => services.claims.claimsOfSource(source.id, args),
   },

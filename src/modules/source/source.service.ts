@@ -1,4 +1,5 @@
 // Sources: lookup, find-or-create by canonical URL (or publisher + title), edits.
+import { carried } from "../../loaders/row-graphs";
 import type { Source } from "../../generated/prisma/client";
 import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
@@ -45,6 +46,11 @@ export class SourceService {
     const source = await this.deps.loaders.sources.load(id);
     if (!source) throw new NotFoundError(`source ${id} is referenced but missing`);
     return source;
+  }
+
+  /** The source behind `row`'s foreign key `id`: the one read with the row when it came along, else byId. */
+  relatedTo(row: object, id: string): Source | Promise<Source> {
+    return carried<Source>(row, "source") ?? this.byId(id);
   }
 
   async byIds(ids: string[]): Promise<Source[]> {

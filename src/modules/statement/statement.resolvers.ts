@@ -11,8 +11,8 @@ export const statementResolvers: Resolvers = {
   Statement: {
     id: (statement) => encodeId("Statement", statement.id),
     claim: (statement, _args, { services }) => services.claims.byId(statement.claimId),
-    actor: (statement, _args, { services }) => services.actors.byId(statement.actorId),
-    source: (statement, _args, { services }) => services.sources.byId(statement.sourceId),
+    actor: (statement, _args, { services }) => services.actors.relatedTo(statement, "actor", statement.actorId),
+    source: (statement, _args, { services }) => services.sources.relatedTo(statement, statement.sourceId),
     attribution: (statement, _args, { services }) => services.statements.attribution(statement),
   },
   AttributionHop: {

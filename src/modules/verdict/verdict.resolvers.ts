@@ -11,6 +11,6 @@ export const verdictResolvers: Resolvers = {
   Verdict: {
     id: (verdict) => encodeId("Verdict", verdict.id),
     claim: (verdict, _args, { services }) => services.claims.byId(verdict.claimId),
-    reviewer: (verdict, _args, { services }) => services.actors.byId(verdict.reviewerId),
+    reviewer: (verdict, _args, { services }) => services.actors.relatedTo(verdict, "reviewer", verdict.reviewerId),
   },
 };
