@@ -40,15 +40,16 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     if (!query) {
       return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
     }
-    // Variables are coerced by graphql-js first: its errors name the variable's definition,
+    const result = await query.query(undefined, context, request.variables ?? {});
+    if (!result.errors) return result;
+    // A refused variable (no data): graphql-js's own errors name the variable's definition,
     // which is how Apollo tells a client's bad variable (400 BAD_USER_INPUT) from a fault.
     const definitions = requestContext.operation.variableDefinitions ?? [];
-    if (definitions.length > 0) {
+    if (result.data === undefined && definitions.length > 0) {
       const coerced = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
     }
-    const result = await query.query(undefined, context, request.variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    return { ...result, errors: result.errors.map(asGraphQLError) };
   };
 
   return {

@@ -25,15 +25,9 @@ import { ChangeLog } from "./audit/change-log";
 import type { Principal } from "./auth/permissions";
 import type { ApiKeyCache } from "./auth/api-key-cache";
 import { createLoaders, type Loaders } from "../loaders/loaders";
+import type { OwnerServices } from "./owner-services";
 
-export interface Services {
-  claims: ClaimService;
-  actors: ActorService;
-  sources: SourceService;
-  statements: StatementService;
-  evidence: EvidenceService;
-  verdicts: VerdictService;
-  relations: ClaimRelationService;
+export interface Services extends OwnerServices {
   provenance: ProvenanceService;
   nodes: NodeService;
   search: SearchService;

@@ -11,22 +11,10 @@ import type { SourceRef } from "../source/source.schema";
 import { noItems, type BulkLine, type LineReport } from "./bulk-format";
 import * as repo from "./bulk-import.repository";
 import type { LineRefs, Named } from "./ref-cache";
-import type { ActorService } from "../actor/actor.service";
-import type { ClaimService } from "../claim/claim.service";
-import type { EvidenceService } from "../evidence/evidence.service";
-import type { SourceService } from "../source/source.service";
-import type { StatementService } from "../statement/statement.service";
-import type { VerdictService } from "../verdict/verdict.service";
+import type { OwnerServices } from "../owner-services";
 
 /** The services a line is written through. */
-export interface ImportParts {
-  claims: ClaimService;
-  actors: ActorService;
-  sources: SourceService;
-  statements: StatementService;
-  evidence: EvidenceService;
-  verdicts: VerdictService;
-}
+export type ImportParts = Omit<OwnerServices, "relations">;
 
 export async function writeLine(
   tx: Tx,

@@ -3,14 +3,8 @@ import type { Actor, Claim, Evidence, Source, Statement, Verdict } from "../../g
 import { BadQueryArgumentError } from "../../shared/errors";
 import { decodeId, type NodeType } from "../../shared/global-id";
 import { MAX_PAGE_SIZE } from "../../shared/pagination";
-import type { ActorService } from "../actor/actor.service";
-import type { ClaimRelationService } from "../claim-relation/claim-relation.service";
 import type { ClaimRelationView } from "../claim-relation/claim-relation.types";
-import type { ClaimService } from "../claim/claim.service";
-import type { EvidenceService } from "../evidence/evidence.service";
-import type { SourceService } from "../source/source.service";
-import type { StatementService } from "../statement/statement.service";
-import type { VerdictService } from "../verdict/verdict.service";
+import type { OwnerServices } from "../owner-services";
 
 type NodeRow = Claim | Actor | Source | Statement | Evidence | Verdict | ClaimRelationView;
 
@@ -18,19 +12,8 @@ export interface TypedNode {
   __typename: NodeType;
 }
 
-/** The services that own the node types. */
-export interface NodeOwners {
-  claims: ClaimService;
-  actors: ActorService;
-  sources: SourceService;
-  statements: StatementService;
-  evidence: EvidenceService;
-  verdicts: VerdictService;
-  relations: ClaimRelationService;
-}
-
 export class NodeService {
-  constructor(private readonly services: NodeOwners) {}
+  constructor(private readonly services: OwnerServices) {}
 
   async getNodes(globalIds: readonly string[]): Promise<((NodeRow & TypedNode) | null)[]> {
     if (globalIds.length > MAX_PAGE_SIZE) {
