@@ -6,7 +6,7 @@
 //
 // Settings (environment): BENCH_DATABASE_URL (a PostgreSQL server to create the database
 // on; default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_IMPORT_CLAIMS
-// (100000), BENCH_IMPORT_CONCURRENCY (the CLI's default), BENCH_KEEP_DB=1 to keep the
+// (100000), BENCH_IMPORT_BATCH_SIZE (lines per transaction; the CLI's default), BENCH_KEEP_DB=1 to keep the
 // database and the file.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -24,7 +24,7 @@ import { writeText } from "../src/modules/bulk/write-text";
 import { bulkLines } from "./import-data";
 
 const CLAIMS = Number(process.env.BENCH_IMPORT_CLAIMS ?? 100_000);
-const CONCURRENCY = process.env.BENCH_IMPORT_CONCURRENCY ? Number(process.env.BENCH_IMPORT_CONCURRENCY) : undefined;
+const BATCH_SIZE = process.env.BENCH_IMPORT_BATCH_SIZE ? Number(process.env.BENCH_IMPORT_BATCH_SIZE) : undefined;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const KEEP = process.env.BENCH_KEEP_DB === "1";
 const DATABASE = `claimtrail_bench_import_${process.pid}`;
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
         runImport(services, {
           input: createReadStream(file),
           report: discard(),
-          concurrency: CONCURRENCY,
+          batchSize: BATCH_SIZE,
           onProgress: ({ lines }) => {
             if (Date.now() - lastShown < 10_000) return;
             lastShown = Date.now();
@@ -127,7 +127,7 @@ function printTable(bytes: number, first: Run, second: Run): void {
     const perSecond = (lines / run.seconds).toFixed(0);
     return `| ${label} | ${lines} | ${created} created, ${matched} matched | ${items.created.statements + items.matched.statements} | ${run.seconds.toFixed(1)} s | ${perSecond} | ${perSecond} | ${mib(run.peakRss)} |`;
   };
-  console.log(`\nNDJSON import of ${CLAIMS} claims (${mib(bytes)} file), concurrency ${CONCURRENCY ?? "default"}:\n`);
+  console.log(`\nNDJSON import of ${CLAIMS} claims (${mib(bytes)} file), batch size ${BATCH_SIZE ?? "default"}:\n`);
   console.log("| run | lines | outcome | statements | time | lines/s | claims/s | peak RSS |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   console.log(row("first (creates)", first));

@@ -15,7 +15,7 @@ import { runExport, runImport } from "./cli/bulk-commands";
 import { createKey, listKeys, revokeKey, type CreateKeyOptions } from "./cli/keys-commands";
 import { exportProgress, importProgress } from "./cli/progress";
 import { createServices, type Services } from "./modules/services";
-import { DEFAULT_IMPORT_CONCURRENCY } from "./modules/bulk/bulk-import.service";
+import { DEFAULT_BATCH_SIZE } from "./modules/bulk/bulk-import.service";
 import { systemPrincipal } from "./modules/auth/permissions";
 import { UserInputError } from "./shared/errors";
 
@@ -78,14 +78,15 @@ program
   .command("import")
   .summary("import claims from an NDJSON file (docs/BULK-FORMAT.md)")
   .description(
-    "Import claims from an NDJSON file (docs/BULK-FORMAT.md), each line in its own transaction. " +
+    "Import claims from an NDJSON file (docs/BULK-FORMAT.md), in batches of lines (one transaction each; " +
+      "a rejected line changes nothing and does not hold back the others). " +
       "The report (one line per input line, then a summary) goes to stdout or --report; on a terminal " +
       "without --report only rejected lines and the summary are printed. Exit code 2 when a line was rejected.",
   )
   .argument("<file>", "NDJSON file, or - for standard input")
   .option("--report <file>", "write the full NDJSON report to this file")
-  .option("--concurrency <n>", "lines imported at once", positiveInteger, DEFAULT_IMPORT_CONCURRENCY)
-  .action(async (file: string, options: { report?: string; concurrency: number }) => {
+  .option("--batch-size <n>", "lines written per transaction", positiveInteger, DEFAULT_BATCH_SIZE)
+  .action(async (file: string, options: { report?: string; batchSize: number }) => {
     const size = file === "-" ? null : statSync(file).size;
     process.exitCode = await withServices(Boolean(program.opts().verbose), async (services) => {
       const input: Readable = file === "-" ? process.stdin : createReadStream(file);
@@ -96,7 +97,7 @@ program
           input,
           report,
           reportAll: Boolean(options.report) || !process.stdout.isTTY,
-          concurrency: options.concurrency,
+          batchSize: options.batchSize,
           onProgress: (state) => progress.update(state),
         });
         await closeOutput(report);

@@ -362,7 +362,7 @@ test("lines creating the same new actors and sources in opposite orders, importe
   expect(await server.prisma.actor.count({ where: { name: { in: names } } })).toBe(4);
 });
 
-test("1,500 lines stream through in order, each in its own transaction", async () => {
+test("1,500 lines stream through in order, over two batches", async () => {
   const speakers = ["Alpha Ministry", "Beta Agency", "Gamma Institute", "Delta Party", "Epsilon Bank"];
   const lines = Array.from({ length: 1500 }, (_, index) =>
     JSON.stringify({

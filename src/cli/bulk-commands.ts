@@ -12,7 +12,8 @@ export interface ImportRun {
   report: Writable;
   /** Report every line (default), or only rejected lines and the summary. */
   reportAll?: boolean;
-  concurrency?: number;
+  /** Lines per transaction (the service's default). */
+  batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -21,7 +22,7 @@ export async function runImport(services: Services, run: ImportRun): Promise<Imp
   const summary = await services.bulkImport.importNdjson(
     run.input,
     (report: LineReport) => (reportAll || report.status === "rejected" ? writeLine(run.report, report) : undefined),
-    { concurrency: run.concurrency, onProgress: run.onProgress },
+    { batchSize: run.batchSize, onProgress: run.onProgress },
   );
   await writeLine(run.report, { summary });
   return summary;

@@ -33,6 +33,10 @@ export function createPrismaClient(options: PrismaOptions) {
     // load, see README), PostgreSQL ends it after 10 s instead of holding its row locks.
     options: `-c statement_timeout=${options.statementTimeoutMs ?? 5_000} -c idle_in_transaction_session_timeout=10000`,
   });
+  // An idle connection that fails (the server restarted, an administrator ended it) is
+  // dropped by the pool and replaced at the next checkout; without a listener, pg would
+  // raise its error as an uncaught exception and end the process.
+  pool.on("error", () => undefined);
   const prisma = new PrismaClient({
     // A failed COMMIT/ROLLBACK would otherwise leak its connection (see the module).
     adapter: releaseBrokenTransactions(new PrismaPg(pool, { disposeExternalPool: true })),

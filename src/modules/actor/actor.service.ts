@@ -169,7 +169,8 @@ export class ActorService {
   }
 
   /** Adds aliases; one that names another actor (by name or alias) is refused. */
-  private async addAliases(tx: Tx, actor: Actor, aliases: string[], field: string): Promise<void> {
+  /** Adds aliases to an actor; an alias naming another actor is a DUPLICATE error at `${field}.<index>`. */
+  async addAliases(tx: Tx, actor: Actor, aliases: string[], field: string): Promise<void> {
     const fresh: { alias: string; aliasKey: string }[] = [];
     for (const [index, alias] of aliases.entries()) {
       const aliasKey = nameKey(alias);

@@ -22,16 +22,37 @@ export async function buildAttributionChain(
   actors: ActorService,
   sources: SourceService,
 ): Promise<NewHop[]> {
-  const hops: NewHop[] = [{ position: 0, relation: "SPOKE", actorId: speaker.id, sourceId: null, note: null }];
+  const relays: ResolvedRelay[] = [];
   for (const [index, hop] of via.entries()) {
     const actor = await actors.resolveRef(tx, hop.actor, `${field}.${index}.actor`);
     const hopSource = hop.source ? await sources.resolveRef(tx, hop.source, `${field}.${index}.source`) : null;
+    relays.push({ relation: hop.relation, actor, source: hopSource, note: hop.note ?? null });
+  }
+  return chainHops(speaker, relays, source);
+}
+
+/** A relay hop whose actor and source are resolved. */
+export interface ResolvedRelay {
+  relation: HopInput["relation"];
+  actor: { id: string };
+  source: { id: string } | null;
+  note: string | null;
+}
+
+/** The chain's rule on resolved parts (buildAttributionChain, and bulk import for a batch of chains). */
+export function chainHops(
+  speaker: { id: string },
+  relays: readonly ResolvedRelay[],
+  source: { id: string; publisherId: string | null },
+): NewHop[] {
+  const hops: NewHop[] = [{ position: 0, relation: "SPOKE", actorId: speaker.id, sourceId: null, note: null }];
+  for (const relay of relays) {
     hops.push({
       position: hops.length,
-      relation: hop.relation,
-      actorId: actor.id,
-      sourceId: hopSource?.id ?? null,
-      note: hop.note,
+      relation: relay.relation,
+      actorId: relay.actor.id,
+      sourceId: relay.source?.id ?? null,
+      note: relay.note,
     });
   }
   const last = hops[hops.length - 1];

@@ -3,7 +3,8 @@
 // webhook delivery for every active endpoint subscribed to the event and queues its
 // graphile-worker job. Commit and outbox are therefore one: no change without its
 // deliveries, no delivery of a change that rolled back.
-import type { AuditAction, WebhookEventType } from "../../generated/prisma/client";
+import type { SqlClient } from "../../db/sql";
+import { Prisma, type AuditAction, type WebhookEventType } from "../../generated/prisma/client";
 import { encodeId, type EntityType } from "../../shared/global-id";
 import type { Tx } from "../../shared/transaction";
 import { principalKeyId, principalLabel, type Principal } from "../auth/permissions";
@@ -72,6 +73,65 @@ export class ChangeLog {
                    FROM deliveries d) AS jobs
       FROM ev`;
   }
+
+  /**
+   * `record` for many changes in one statement (bulk import writes a batch's changes at
+   * once): the audit events in the given order, then each event's deliveries and jobs.
+   * The changes travel as one JSON document (rather than an array parameter per column,
+   * which the driver would escape element by element).
+   */
+  async recordMany(sql: SqlClient, changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    const input = changes.map((change, index) => ({
+      n: index,
+      action: change.action,
+      entity_type: change.entityType,
+      entity_id: change.entityId,
+      entity_gid: encodeId(change.entityType, change.entityId),
+      claim_id: change.claimId ?? null,
+      claim_gid: change.claimId ? encodeId("Claim", change.claimId) : null,
+      related_claim_id: change.relatedClaimId ?? null,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      event: change.event ?? null,
+      event_name: change.event ? WEBHOOK_EVENT_NAMES[change.event] : null,
+    }));
+    await sql.rows({
+      columns: [],
+      sql: Prisma.sql`
+      WITH input AS MATERIALIZED (
+        SELECT nextval(pg_get_serial_sequence('audit_events', 'id')) AS audit_id, i.*
+        FROM jsonb_to_recordset(${JSON.stringify(input, rowJson)}::jsonb)
+          AS i(n int, action text, entity_type text, entity_id uuid, entity_gid text, claim_id uuid, claim_gid text,
+               related_claim_id uuid, before jsonb, after jsonb, event text, event_name text)
+        ORDER BY i.n
+      ), ev AS (
+        INSERT INTO audit_events (id, action, entity_type, entity_id, claim_id, related_claim_id, api_key_id, actor_label,
+                                  request_id, before, after)
+        SELECT i.audit_id, i.action::"AuditAction", i.entity_type, i.entity_id, i.claim_id, i.related_claim_id,
+               ${principalKeyId(this.principal)}::uuid, ${principalLabel(this.principal)}, ${this.requestId},
+               nullif(i.before, 'null'), nullif(i.after, 'null')
+        FROM input i ORDER BY i.audit_id
+        RETURNING id, occurred_at
+      ), deliveries AS (
+        INSERT INTO webhook_deliveries (endpoint_id, event_type, audit_event_id, payload)
+        SELECT e.id, i.event::"WebhookEventType", ev.id,
+               jsonb_build_object('type', i.event_name,
+                                  'timestamp', to_char(ev.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                  'data', jsonb_build_object('action', i.action,
+                                                             'entity', jsonb_build_object('type', i.entity_type, 'id', i.entity_gid),
+                                                             'claimId', i.claim_gid, 'after', i.after))
+        FROM input i JOIN ev ON ev.id = i.audit_id
+        JOIN webhook_endpoints e ON e.active AND i.event::"WebhookEventType" = ANY (e.event_types)
+        WHERE i.event IS NOT NULL
+        ORDER BY ev.id, e.id
+        RETURNING id
+      )
+      SELECT count(*)::int AS jobs FROM deliveries d,
+        LATERAL graphile_worker.add_job(${DELIVER_WEBHOOK_TASK}::text, json_build_object('deliveryId', d.id),
+                                        max_attempts := ${WEBHOOK_MAX_ATTEMPTS}::int, job_key := d.id::text) job`,
+    });
+  }
 }
 
 function webhookData(change: Change, after: string | null): string {
@@ -86,9 +146,12 @@ function webhookData(change: Change, after: string | null): string {
 
 /** A row as JSON: dates as ISO strings, bigints as strings, the search vector left out. */
 export function toJson(row: unknown): string {
-  return JSON.stringify(row, (key, value: unknown) => {
-    if (key === "searchVector" || key === "search_vector" || key === "secretHash" || key === "secret") return undefined;
-    if (typeof value === "bigint") return value.toString();
-    return value;
-  });
+  return JSON.stringify(row, rowJson);
+}
+
+/** JSON.stringify's replacer for rows: the search vector and secrets left out, bigints as strings. */
+function rowJson(key: string, value: unknown): unknown {
+  if (key === "searchVector" || key === "search_vector" || key === "secretHash" || key === "secret") return undefined;
+  if (typeof value === "bigint") return value.toString();
+  return value;
 }

@@ -1,27 +1,33 @@
-// Bulk import: NDJSON claims (docs/BULK-FORMAT.md) streamed in, each line in its own
-// transaction (a rejected line changes nothing, the others go on), a few lines at a time,
-// matched against what exists so that importing a file twice changes nothing the second time.
+// Bulk import: NDJSON claims (docs/BULK-FORMAT.md) streamed in, parsed and validated a
+// line at a time, then written in batches (BATCH_SIZE lines per transaction, set-wise:
+// batch-writer.ts) while the next batch is parsed. A rejected line changes nothing and
+// never blocks the others: a line that fails validation or names what cannot be resolved
+// is reported and left out of its batch, and a batch that fails in the database is split
+// in halves, down to the failing line. Lines are matched against what exists, so
+// importing a file twice changes nothing the second time.
 import { ForbiddenError, UserInputError } from "../../shared/errors";
 import type { ServiceDeps } from "../../shared/service-deps";
-import { inTransaction } from "../../shared/transaction";
+import { inPoolTransaction } from "../../db/sql";
 import { hasPermission, requirePermission } from "../auth/permissions";
+import { RefRaceError } from "./batch-refs";
+import { writeBatch, type ImportParts, type ParsedLine, type WrittenBatch } from "./batch-writer";
 import {
   MAX_LINE_BYTES,
   noItems,
   parseLine,
   type BulkError,
-  type BulkLine,
   type ImportSummary,
   type ItemCounts,
   type LineReport,
 } from "./bulk-format";
-import { writeLine, type ImportParts } from "./bulk-line-writer";
-import { readLines } from "./line-reader";
-import { RefCache, type LineRefs } from "./ref-cache";
+import { readLines, type RawLine } from "./line-reader";
+import { RefCache } from "./ref-cache";
 
-/** Lines in flight at once: enough to overlap round trips, few enough to keep memory flat. */
-export const DEFAULT_IMPORT_CONCURRENCY = 4;
-/** A line that loses a deadlock to another line (both creating the same new actors) is tried again. */
+/** Lines per transaction: large enough that round trips do not matter, small enough to keep memory flat. */
+export const DEFAULT_BATCH_SIZE = 1000;
+/** Lines held for one batch at most, rejected ones included (a file of junk is reported as it streams). */
+const MAX_PENDING_LINES = 10_000;
+/** A batch that loses a deadlock, or a race to create an actor or source, to another import is tried again. */
 const MAX_ATTEMPTS = 5;
 
 export interface ImportProgress {
@@ -35,9 +41,13 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  concurrency?: number;
+  /** Lines per transaction (DEFAULT_BATCH_SIZE). */
+  batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
+
+/** A line read: its report already (rejected before any write), or its parsed content for a batch. */
+type Entry = { number: number; offset: number } & ({ report: LineReport } | { parsed: ParsedLine });
 
 export class BulkImportService {
   constructor(
@@ -47,9 +57,10 @@ export class BulkImportService {
 
   /**
    * Imports every line of `input`, handing each line's report to `emit` in input order
-   * (blank lines have none). At most `concurrency` lines are in flight, and the next line
-   * is read only when one is done and `emit` has returned, so memory stays flat however
-   * long the input. Needs BULK_IMPORT (checked before anything is read).
+   * (blank lines have none). One batch is written while the next is read and parsed; the
+   * batch after that is read only once the first is written and its reports emitted, so
+   * memory stays flat however long the input. Needs BULK_IMPORT (checked before anything
+   * is read).
    */
   async importNdjson(
     input: AsyncIterable<Buffer | string>,
@@ -58,7 +69,7 @@ export class BulkImportService {
   ): Promise<ImportSummary> {
     requirePermission(this.deps.principal, "BULK_IMPORT");
     const started = Date.now();
-    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_IMPORT_CONCURRENCY);
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const summary: ImportSummary = {
       lines: 0,
       created: 0,
@@ -69,75 +80,106 @@ export class BulkImportService {
       elapsedMs: 0,
     };
     const cache = new RefCache();
-    const inFlight: { offset: number; report: Promise<LineReport | null> }[] = [];
-    const settle = async () => {
-      const head = inFlight.shift();
-      const report = head && (await head.report);
-      if (!head || !report) return;
-      count(summary, report);
-      options.onProgress?.({ ...statusCounts(summary), lines: summary.lines, bytes: head.offset });
-      await emit(report);
-    };
-    try {
-      for await (const line of readLines(input, MAX_LINE_BYTES)) {
-        inFlight.push({ offset: line.offset, report: this.importLine(line.number, line.text, cache) });
-        if (inFlight.length >= concurrency) await settle();
+    const write = async (entries: Entry[]) => {
+      const reports = await this.writeEntries(entries, cache);
+      for (const [index, report] of reports.entries()) {
+        count(summary, report);
+        await emit(report);
+        if (index === reports.length - 1 || index % 1000 === 999) {
+          options.onProgress?.({ ...statusCounts(summary), lines: summary.lines, bytes: entries[index]?.offset ?? 0 });
+        }
       }
-      while (inFlight.length > 0) await settle();
+    };
+    let writing: Promise<void> | null = null;
+    let pending: Entry[] = [];
+    let parsed = 0;
+    try {
+      for await (const raw of readLines(input, MAX_LINE_BYTES)) {
+        const entry = this.prepare(raw);
+        if (!entry) continue;
+        pending.push(entry);
+        if ("parsed" in entry) parsed += 1;
+        if (parsed >= batchSize || pending.length >= MAX_PENDING_LINES) {
+          const batch = pending;
+          [pending, parsed] = [[], 0];
+          await writing;
+          writing = write(batch);
+        }
+      }
+      await writing;
+      writing = null;
+      if (pending.length > 0) await write(pending);
     } finally {
-      // Reading or emitting failed (the client went away): let the lines in flight finish.
-      await Promise.allSettled(inFlight.map((entry) => entry.report));
+      // Reading or emitting failed (the client went away): let the batch in flight finish.
+      await writing?.catch(() => undefined);
     }
     summary.elapsedMs = Date.now() - started;
     return summary;
   }
 
-  /**
-   * Imports one line in its own transaction; null for a blank line. Never throws.
-   * `cache` carries the actors and sources resolved by the import's earlier lines.
-   */
-  async importLine(number: number, text: string | null, cache = new RefCache()): Promise<LineReport | null> {
+  /** A line's report when it is rejected before any write, its parsed content otherwise; null for a blank line. */
+  private prepare({ number, text, offset }: RawLine): Entry | null {
     if (text === null) {
-      return rejected(number, [
-        { field: null, message: `The line is longer than ${MAX_LINE_BYTES} bytes.`, code: "TOO_LONG" },
-      ]);
+      const message = `The line is longer than ${MAX_LINE_BYTES} bytes.`;
+      return { number, offset, report: rejected(number, [{ field: null, message, code: "TOO_LONG" }]) };
     }
     if (text.trim() === "") return null;
-    let line: BulkLine;
     try {
-      line = parseLine(text);
+      const line = parseLine(text);
+      if (line.verdicts.length > 0 && !hasPermission(this.deps.principal, "PUBLISH_VERDICTS")) {
+        const message = "Importing verdicts needs the PUBLISH_VERDICTS permission; nothing of this line was imported.";
+        return { number, offset, report: rejected(number, [{ field: "verdicts", message, code: "FORBIDDEN" }]) };
+      }
+      return { number, offset, parsed: { number, line } };
     } catch (error) {
-      if (error instanceof UserInputError) return rejected(number, error.errors);
-      return this.failed(number, error);
+      return { number, offset, report: this.rejectedFor(number, error) };
     }
-    if (line.verdicts.length > 0 && !hasPermission(this.deps.principal, "PUBLISH_VERDICTS")) {
-      const message = "Importing verdicts needs the PUBLISH_VERDICTS permission; nothing of this line was imported.";
-      return rejected(number, [{ field: "verdicts", message, code: "FORBIDDEN" }]);
-    }
+  }
+
+  /** The entries' reports in order: the parsed lines written as one batch (or fewer, see writeLines). */
+  private async writeEntries(entries: Entry[], cache: RefCache): Promise<LineReport[]> {
+    const lines = entries.flatMap((entry) => ("parsed" in entry ? [entry.parsed] : []));
+    const written = new Map((await this.writeLines(lines, cache)).map((report) => [report.line, report]));
+    return entries.map((entry) => ("report" in entry ? entry.report : written.get(entry.number)!));
+  }
+
+  /**
+   * Writes `lines` in one transaction; never throws. A batch that loses a deadlock or a
+   * race is tried again; one that fails otherwise is split in halves, each written on its
+   * own, so that only the failing line is rejected.
+   */
+  private async writeLines(lines: ParsedLine[], cache: RefCache): Promise<LineReport[]> {
+    if (lines.length === 0) return [];
     for (let attempt = 1; ; attempt += 1) {
       try {
-        let refs: LineRefs | null = null;
-        const report = await inTransaction(this.deps.prisma, (tx) => {
-          refs = cache.forLine(tx, this.parts);
-          return writeLine(tx, this.parts, refs, number, line);
+        let written: WrittenBatch | null = null;
+        await inPoolTransaction(this.deps.prisma, async (sql) => {
+          written = await writeBatch(sql, this.parts, this.deps.changes, cache, lines);
         });
-        (refs as LineRefs | null)?.commit();
-        return report;
+        const batch = written as WrittenBatch | null;
+        if (!batch) throw new Error("the batch transaction committed without its reports");
+        batch.commit();
+        return batch.reports;
       } catch (error) {
-        if (error instanceof UserInputError) return rejected(number, error.errors);
-        if (error instanceof ForbiddenError) {
-          return rejected(number, [{ field: null, message: error.message, code: "FORBIDDEN" }]);
-        }
-        if (attempt < MAX_ATTEMPTS && isLockConflict(error)) {
+        if (attempt < MAX_ATTEMPTS && (error instanceof RefRaceError || isLockConflict(error))) {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
           continue;
         }
-        return this.failed(number, error);
+        if (lines.length === 1) return [this.rejectedFor(lines[0]!.number, error)];
+        const half = Math.ceil(lines.length / 2);
+        return [
+          ...(await this.writeLines(lines.slice(0, half), cache)),
+          ...(await this.writeLines(lines.slice(half), cache)),
+        ];
       }
     }
   }
 
-  private failed(number: number, error: unknown): LineReport {
+  /** A line's report for what rejected it: a user error or missing permission as such, anything else logged as INTERNAL. */
+  private rejectedFor(number: number, error: unknown): LineReport {
+    if (error instanceof UserInputError) return rejected(number, error.errors);
+    if (error instanceof ForbiddenError)
+      return rejected(number, [{ field: null, message: error.message, code: "FORBIDDEN" }]);
     this.deps.logger.error({ err: error, line: number }, "bulk import of line %d failed", number);
     const message = "The line could not be imported because of a server error (logged); nothing of it was written.";
     return rejected(number, [{ field: null, message, code: "INTERNAL" }]);

@@ -1,6 +1,6 @@
 // Data access for claims: Prisma, and the hot list and by-id reads on the pool (db/sql.ts).
 import type { Db, PrismaClient } from "../../db/prisma";
-import { queryRows } from "../../db/sql";
+import { queryRows, type SqlClient } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
 import type { Claim } from "../../generated/prisma/client";
@@ -115,6 +115,62 @@ export async function saveDerived(db: Db, claimId: string, status: ClaimStatus, 
     RETURNING ${CLAIM_COLUMNS}`;
   if (!claim) throw new Error(`claim ${claimId} vanished inside its own transaction`);
   return claim;
+}
+
+/** derivedInputs for many claims in one query, by claim id (a claim with no live statement or verdict has no entry). */
+export async function derivedInputsOfClaims(
+  db: SqlClient,
+  claimIds: readonly string[],
+): Promise<Map<string, { latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }>> {
+  const ids = Prisma.sql`(SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(claimIds)}::json))`;
+  const rows = await db.rows<{ claimId: string; kind: "stance" | "verdict"; value: string; count: number }>({
+    sql: Prisma.sql`
+      SELECT claim_id AS "claimId", 'stance' AS kind, stance::text AS value, count(*)::int AS count
+      FROM statements WHERE claim_id IN ${ids} AND retracted_at IS NULL GROUP BY claim_id, stance
+      UNION ALL
+      (SELECT DISTINCT ON (claim_id) claim_id, 'verdict', conclusion::text, 0 FROM verdicts
+       WHERE claim_id IN ${ids} AND retracted_at IS NULL
+       ORDER BY claim_id, reviewed_at DESC, created_at DESC, id DESC)`,
+    columns: ["claimId", "kind", "value", "count"],
+  });
+  const inputs = new Map<
+    string,
+    { latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }
+  >();
+  for (const row of rows) {
+    let entry = inputs.get(row.claimId);
+    if (!entry) inputs.set(row.claimId, (entry = { latestVerdict: null, stanceCounts: [] }));
+    if (row.kind === "verdict") entry.latestVerdict = row.value as ClaimStatus;
+    else entry.stanceCounts.push({ stance: row.value as Stance, count: row.count });
+  }
+  return inputs;
+}
+
+export interface DerivedColumns {
+  claimId: string;
+  status: ClaimStatus;
+  tally: StanceTally;
+  /** Moves first_seen_at back to this when it is earlier. */
+  seenAt: Date | null;
+}
+
+/** saveDerived for many claims in one statement (search documents included). */
+export async function saveDerivedOfClaims(db: SqlClient, rows: readonly DerivedColumns[]): Promise<void> {
+  const input = rows.map(({ tally, ...row }) => ({ ...row, ...tally }));
+  await db.rows({
+    sql: Prisma.sql`
+      UPDATE claims c SET
+        updated_at = now(), status = d.status::"ClaimStatus",
+        statement_count = d."statementCount", support_count = d."supportCount",
+        oppose_count = d."opposeCount", dispute_score = d."disputeScore",
+        first_seen_at = LEAST(c.first_seen_at, coalesce(d."seenAt", c.first_seen_at)),
+        search_vector = claim_search_document(c.id)
+      FROM json_to_recordset(${JSON.stringify(input)}::json)
+        AS d("claimId" uuid, status text, "statementCount" int, "supportCount" int, "opposeCount" int,
+             "disputeScore" int, "seenAt" timestamptz)
+      WHERE c.id = d."claimId"`,
+    columns: [],
+  });
 }
 
 export type ClaimOrderField = "UPDATED_AT" | "FIRST_SEEN_AT" | "CREATED_AT" | "STATEMENT_COUNT" | "DISPUTE";

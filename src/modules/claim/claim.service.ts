@@ -1,5 +1,6 @@
 // Claims: reads (one, lists, an actor's, a source's) and edits; the status rule is
 // applied by refreshStatus inside every write that can change it.
+import type { SqlClient } from "../../db/sql";
 import type { z } from "zod";
 import type { Claim } from "../../generated/prisma/client";
 import { groupsByKey } from "../../shared/batch";
@@ -219,6 +220,23 @@ export class ClaimService {
     const { latestVerdict, stanceCounts } = await repo.derivedInputs(tx, claimId);
     const status = deriveClaimStatus({ latestVerdict, stances: stanceCounts.map((row) => row.stance) });
     return repo.saveDerived(tx, claimId, status, tallyStances(stanceCounts));
+  }
+
+  /**
+   * refreshDerived for many claims at once (bulk import: once per claim a batch touched,
+   * in its transaction on a pool connection), in two statements; `seenAt` moves a claim's firstSeenAt back like refreshDerived's.
+   */
+  async refreshDerivedMany(sql: SqlClient, claims: ReadonlyMap<string, Date | null>): Promise<void> {
+    if (claims.size === 0) return;
+    const inputs = await repo.derivedInputsOfClaims(sql, [...claims.keys()]);
+    await repo.saveDerivedOfClaims(
+      sql,
+      [...claims].map(([claimId, seenAt]) => {
+        const { latestVerdict = null, stanceCounts = [] } = inputs.get(claimId) ?? {};
+        const status = deriveClaimStatus({ latestVerdict, stances: stanceCounts.map((row) => row.stance) });
+        return { claimId, status, tally: tallyStances(stanceCounts), seenAt };
+      }),
+    );
   }
 
   private async loadMany(ids: string[]): Promise<Claim[]> {

@@ -24,6 +24,20 @@ import { addEvidenceSchema, evidenceListSchema } from "./evidence.schema";
 /** A parsed addEvidence input, less the claim (insertEvidence takes it apart). */
 export type EvidenceData = Omit<z.output<typeof addEvidenceSchema>, "claimId">;
 
+/** The row an evidence item is written as. */
+export function evidenceRow(claimId: string, data: EvidenceData, refs: { source: Source; actor: Actor | null }) {
+  return {
+    claimId,
+    direction: data.direction,
+    kind: data.kind ?? "OTHER",
+    summary: data.summary,
+    excerpt: data.excerpt ?? null,
+    sourceId: refs.source.id,
+    actorId: refs.actor?.id ?? null,
+    observedAt: data.observedAt ?? null,
+  };
+}
+
 export class EvidenceService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -106,16 +120,7 @@ export class EvidenceService {
     field: string,
   ): Promise<Evidence> {
     const { source, actor } = refs;
-    const evidence = await repo.insertEvidence(tx, {
-      claimId,
-      direction: data.direction,
-      kind: data.kind ?? "OTHER",
-      summary: data.summary,
-      excerpt: data.excerpt,
-      sourceId: source.id,
-      actorId: actor?.id ?? null,
-      observedAt: data.observedAt ?? null,
-    });
+    const evidence = await repo.insertEvidence(tx, evidenceRow(claimId, data, { source, actor }));
     const hops = actor
       ? await buildAttributionChain(
           tx,

@@ -21,6 +21,24 @@ import { addVerdictSchema } from "./verdict.schema";
 /** A parsed addVerdict input, less the claim (insertVerdict takes it apart). */
 export type VerdictData = Omit<z.output<typeof addVerdictSchema>, "claimId">;
 
+/** The row a verdict is written as: its conclusion read off the numeric rating when not given, its URL canonical. */
+export function verdictRow(claimId: string, data: VerdictData, reviewerId: string) {
+  return {
+    claimId,
+    reviewerId,
+    rating: data.rating,
+    ratingValue: data.ratingValue ?? null,
+    bestRating: data.bestRating ?? null,
+    worstRating: data.worstRating ?? null,
+    conclusion:
+      data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1),
+    reviewedAt: data.reviewedAt,
+    url: data.url ? canonicalUrl(data.url) : null,
+    explanation: data.explanation ?? null,
+    language: data.language ?? null,
+  };
+}
+
 export class VerdictService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -77,21 +95,7 @@ export class VerdictService {
    */
   async insertVerdict(tx: Tx, claimId: string, data: VerdictData, reviewer: Actor): Promise<Verdict> {
     requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
-    const conclusion =
-      data.conclusion ?? conclusionFromRating(data.ratingValue ?? 0, data.worstRating ?? 0, data.bestRating ?? 1);
-    const verdict = await repo.insertVerdict(tx, {
-      claimId,
-      reviewerId: reviewer.id,
-      rating: data.rating,
-      ratingValue: data.ratingValue ?? null,
-      bestRating: data.bestRating ?? null,
-      worstRating: data.worstRating ?? null,
-      conclusion,
-      reviewedAt: data.reviewedAt,
-      url: data.url ? canonicalUrl(data.url) : null,
-      explanation: data.explanation,
-      language: data.language ?? null,
-    });
+    const verdict = await repo.insertVerdict(tx, verdictRow(claimId, data, reviewer.id));
     await this.deps.changes.record(tx, {
       action: "CREATED",
       entityType: "Verdict",
