@@ -13,11 +13,19 @@ export function findActorsByIds(db: Db, ids: readonly string[]): Promise<Actor[]
 }
 
 /** The actor whose name or one of whose aliases normalizes to `key`. */
-export function findActorByKey(db: Db, key: string) {
-  return db.actor.findFirst({
-    where: { OR: [{ nameKey: key }, { aliases: { some: { aliasKey: key } } }] },
-    orderBy: { createdAt: "asc" },
-  });
+/**
+ * The actor with this name key, or with an alias of it (the older, should both exist): two
+ * unique-index lookups (an OR of the two, as Prisma writes it, scans every actor).
+ */
+export async function findActorByKey(db: Db, key: string): Promise<Actor | null> {
+  const [actor] = await db.$queryRaw<Actor[]>`
+    SELECT id, name, name_key AS "nameKey", kind::text AS kind, description, affiliation,
+           created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM (SELECT a.* FROM actors a WHERE a.name_key = ${key}
+          UNION ALL
+          SELECT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias_key = ${key}) a
+    ORDER BY created_at LIMIT 1`;
+  return actor ?? null;
 }
 
 export function findAliasOwner(db: Db, aliasKey: string) {

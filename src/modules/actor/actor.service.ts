@@ -169,8 +169,7 @@ export class ActorService {
   }
 
   /** Adds aliases; one that names another actor (by name or alias) is refused. */
-  /** Adds aliases to an actor; an alias naming another actor is a DUPLICATE error at `${field}.<index>`. */
-  async addAliases(tx: Tx, actor: Actor, aliases: string[], field: string): Promise<void> {
+  private async addAliases(tx: Tx, actor: Actor, aliases: string[], field: string): Promise<void> {
     const fresh: { alias: string; aliasKey: string }[] = [];
     for (const [index, alias] of aliases.entries()) {
       const aliasKey = nameKey(alias);

@@ -68,7 +68,7 @@ export async function writeBatch(
   lines: readonly ParsedLine[],
 ): Promise<WrittenBatch> {
   const wordings = [...new Map(lines.map(({ line }) => [wordingKey(line.claim), line.claim])).values()];
-  await repo.planWithoutJit(tx);
+  await repo.tuneBatchTransaction(tx);
   await repo.lockWordings(tx, wordings);
   const found = new Map(
     (await repo.findClaimsByWordings(tx, wordings)).map((row) => [wordingKey(wordings[row.index]!), row]),

@@ -72,8 +72,25 @@ const envelopeSchema = z.strictObject({
   verdicts: z.array(z.unknown()).max(100, { error: "at most 100 verdicts per line" }).nullish(),
 });
 
+/**
+ * The error of a line that cannot be one of the format's objects, found without parsing it
+ * (null when it may be one): an upload of junk is rejected line by line at the speed of
+ * this check, without an exception per line.
+ */
+export function lineShapeError(text: string): BulkError | null {
+  const first = /\S/.exec(text)?.[0];
+  if (first === "{") return null;
+  return {
+    field: null,
+    message: "The line is not a JSON object: each line holds one claim, as {...}.",
+    code: "INVALID",
+  };
+}
+
 /** Parses one line; a UserInputError names every problem found (field paths like `statements.0.actor.kind`). */
 export function parseLine(text: string): BulkLine {
+  const shape = lineShapeError(text);
+  if (shape) throw new UserInputError([{ ...shape, code: "INVALID" }]);
   let value: unknown;
   try {
     value = JSON.parse(text);

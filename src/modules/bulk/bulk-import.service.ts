@@ -13,6 +13,7 @@ import { RefRaceError } from "./batch-refs";
 import { writeBatch, type ImportParts, type ParsedLine, type WrittenBatch } from "./batch-writer";
 import {
   MAX_LINE_BYTES,
+  lineShapeError,
   noItems,
   parseLine,
   type BulkError,
@@ -20,7 +21,7 @@ import {
   type ItemCounts,
   type LineReport,
 } from "./bulk-format";
-import { readLines, type RawLine } from "./line-reader";
+import { readLineBatches, type RawLine } from "./line-reader";
 import { RefCache } from "./ref-cache";
 
 /** Lines per transaction: large enough that round trips do not matter, small enough to keep memory flat. */
@@ -84,7 +85,8 @@ export class BulkImportService {
       const reports = await this.writeEntries(entries, cache);
       for (const [index, report] of reports.entries()) {
         count(summary, report);
-        await emit(report);
+        const emitted = emit(report);
+        if (emitted) await emitted;
         if (index === reports.length - 1 || index % 1000 === 999) {
           options.onProgress?.({ ...statusCounts(summary), lines: summary.lines, bytes: entries[index]?.offset ?? 0 });
         }
@@ -94,16 +96,18 @@ export class BulkImportService {
     let pending: Entry[] = [];
     let parsed = 0;
     try {
-      for await (const raw of readLines(input, MAX_LINE_BYTES)) {
-        const entry = this.prepare(raw);
-        if (!entry) continue;
-        pending.push(entry);
-        if ("parsed" in entry) parsed += 1;
-        if (parsed >= batchSize || pending.length >= MAX_PENDING_LINES) {
-          const batch = pending;
-          [pending, parsed] = [[], 0];
-          await writing;
-          writing = write(batch);
+      for await (const lines of readLineBatches(input, MAX_LINE_BYTES, { skipEmpty: true })) {
+        for (const raw of lines) {
+          const entry = this.prepare(raw);
+          if (!entry) continue;
+          pending.push(entry);
+          if ("parsed" in entry) parsed += 1;
+          if (parsed >= batchSize || pending.length >= MAX_PENDING_LINES) {
+            const batch = pending;
+            [pending, parsed] = [[], 0];
+            await writing;
+            writing = write(batch);
+          }
         }
       }
       await writing;
@@ -124,6 +128,8 @@ export class BulkImportService {
       return { number, offset, report: rejected(number, [{ field: null, message, code: "TOO_LONG" }]) };
     }
     if (text.trim() === "") return null;
+    const shape = lineShapeError(text);
+    if (shape) return { number, offset, report: rejected(number, [shape]) };
     try {
       const line = parseLine(text);
       if (line.verdicts.length > 0 && !hasPermission(this.deps.principal, "PUBLISH_VERDICTS")) {
