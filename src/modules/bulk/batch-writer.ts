@@ -7,6 +7,7 @@
 // of the batch created.
 import { randomUUID } from "node:crypto";
 import type { Actor, Claim, Evidence, Source, Statement, Verdict } from "../../generated/prisma/client";
+import { groupsByKey } from "../../shared/batch";
 import { encodeId } from "../../shared/global-id";
 import type { SqlClient } from "../../db/sql";
 import type { Change, ChangeLog } from "../audit/change-log";
@@ -265,14 +266,15 @@ function buildRows(kept: { line: BulkLine; claimId: string }[], plans: LinePlan[
       rows.order.push({ kind: "verdicts", id });
     });
   });
-  const statements = groupBy(rows.statements, (row) => row.claimId);
-  const evidence = groupBy(rows.evidence, (row) => row.claimId);
-  const verdicts = groupBy(rows.verdicts, (row) => row.claimId);
-  rows.claims = [...created].map(([id, claim]) =>
+  const ids = [...created.keys()];
+  const statements = groupsByKey(ids, rows.statements, (row) => row.claimId);
+  const evidence = groupsByKey(ids, rows.evidence, (row) => row.claimId);
+  const verdicts = groupsByKey(ids, rows.verdicts, (row) => row.claimId);
+  rows.claims = [...created].map(([id, claim], index) =>
     newClaim(id, claim, {
-      statements: statements.get(id) ?? [],
-      evidence: evidence.get(id) ?? [],
-      verdicts: verdicts.get(id) ?? [],
+      statements: statements[index] ?? [],
+      evidence: evidence[index] ?? [],
+      verdicts: verdicts[index] ?? [],
     }),
   );
   return rows;
@@ -323,16 +325,6 @@ function newClaim(
       statements.length > 0 ? statements.map((row) => words([row.quote, row.paraphrase])).join(" ctsep ") : null,
     evidenceBody: evidence.length > 0 ? evidence.map((row) => words([row.summary, row.excerpt])).join(" ctsep ") : null,
   };
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 function byId<T extends { id: string }>(rows: T[]): Map<string, T> {

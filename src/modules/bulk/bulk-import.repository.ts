@@ -15,6 +15,7 @@ import {
 } from "../../generated/prisma/client";
 import type { ActorKind, ClaimStatus, EvidenceDirection, SourceKind, Stance } from "../../generated/prisma/enums";
 import type { NewHop } from "../attribution/attribution.repository";
+import type { NewStatement as StatementRow } from "../statement/statement.repository";
 import { CLAIM_COLUMN_NAMES, CLAIM_COLUMNS } from "../claim/claim-filter";
 import type { StanceTally } from "../claim/claim-status";
 
@@ -380,17 +381,8 @@ export type OwnedHop = NewHop & { ownerId: string };
 
 const HOP_RECORD = Prisma.sql`h("ownerId" uuid, position int, relation text, "actorId" uuid, "sourceId" uuid, note text)`;
 
-export interface NewStatement {
-  id: string;
-  claimId: string;
-  actorId: string;
-  sourceId: string;
-  stance: Stance;
-  quote: string | null;
-  paraphrase: string | null;
-  language: string | null;
-  statedAt: Date | null;
-}
+/** A statement's row as recordStatement writes it, with its ID given. */
+export type NewStatement = StatementRow & { id: string };
 
 /** Inserts statements and their attribution chains in one statement. */
 export function insertStatements(
