@@ -8,7 +8,7 @@ import { isDatabaseUnavailable } from "../db/db-errors";
 import type { PrismaClient } from "../db/prisma";
 import { createServices } from "../modules/services";
 import type { Logger } from "../logger";
-import { writeText } from "../modules/bulk/write-text";
+import { coalescingWriter } from "../modules/bulk/write-text";
 import { requestIdOf } from "./request-id";
 import { sendDatabaseUnavailable } from "./unavailable";
 import { AuthenticationError, ForbiddenError } from "../shared/errors";
@@ -39,9 +39,10 @@ export function bulkRouter(prisma: PrismaClient, logger: Logger, authenticate: A
 
   router.post("/import/claims", async (req: Request, res: Response) => {
     const services = await servicesFor(req, res);
+    const report = coalescingWriter(res, MAX_BUFFERED_REPORT);
     const send = (value: unknown) => {
       if (!res.headersSent) res.status(200).type(NDJSON);
-      return writeText(res, `${JSON.stringify(value)}\n`, MAX_BUFFERED_REPORT);
+      return report.write(`${JSON.stringify(value)}\n`);
     };
     let summary;
     try {
@@ -54,6 +55,7 @@ export function bulkRouter(prisma: PrismaClient, logger: Logger, authenticate: A
       return;
     }
     await send({ summary });
+    await report.flush();
     res.end();
   });
 
