@@ -6,6 +6,7 @@ import { migrateDeploy } from "./db/migrate";
 import { createPrismaClient } from "./db/prisma";
 import { createLogger } from "./logger";
 import { startServer } from "./app";
+import { assertPortFree, PortInUseError } from "./http/port-check";
 import { loadSeedCaseOnce } from "./seed/load-seed-case";
 import { startWebhookWorker } from "./modules/webhook/webhook-worker";
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL, config.NODE_ENV);
+  await assertPortFree(config.PORT, config.HOST);
 
   let embedded: RunningPostgres | null = null;
   let databaseUrl = config.DATABASE_URL;
@@ -110,6 +112,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("claimtrail failed to start:", error);
+  // The port taken between the check and the listen: the same one-line answer.
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (error instanceof PortInUseError || code === "EADDRINUSE") {
+    const { port, address } = error as { port?: number; address?: string };
+    console.error(error instanceof PortInUseError ? error.message : new PortInUseError(port ?? 0, address).message);
+  } else {
+    console.error("claimtrail failed to start:", error);
+  }
   process.exit(1);
 });

@@ -1,6 +1,8 @@
 // `npm start` with no DATABASE_URL: an embedded PostgreSQL under the given folder, the
 // migrations, the seed case loaded once, GraphQL served, and a clean stop on SIGTERM.
+import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startApp, stopApp as stop } from "./helpers/app-process";
@@ -54,3 +56,37 @@ test("starts on an embedded PostgreSQL with the seed case, stops cleanly, and lo
   expect(again.data.claims.totalCount).toBe(7);
   expect(await stop(second)).toBe(0);
 }, 180_000);
+
+test("a busy port is a one-line answer naming PORT, given before the embedded database starts", async () => {
+  const busy = net.createServer();
+  await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", () => resolve()));
+  const port = (busy.address() as net.AddressInfo).port;
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      EMBEDDED_PG_DIR: path.join(dataDir, "never-created"),
+    };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: path.join(__dirname, ".."),
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const started = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(output).toContain(`PORT=${port + 1} npm start`);
+    expect(output).not.toContain("EADDRINUSE");
+    expect(output).not.toMatch(/embedded|migrations/i);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  } finally {
+    await new Promise<void>((resolve) => busy.close(() => resolve()));
+  }
+}, 30_000);

@@ -34,7 +34,17 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
   // graphile-worker holds one connection for LISTEN and takes one per job it fetches or completes.
   const pgPool = new Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
   // An idle or checked-out connection that breaks must be logged, not crash the process.
-  const onError = (error: Error) => logger.error({ err: error }, "webhook worker database connection failed");
+  // The server ending it (shutting down: Ctrl-C stops an embedded PostgreSQL with us, or
+  // an administrator) is no failure of ours, and while the worker stops, nothing is.
+  let stopping = false;
+  const onError = (error: Error) => {
+    const code = (error as { code?: unknown }).code;
+    if (stopping || code === "57P01" || code === "57P02" || code === "57P03") {
+      logger.info({ code }, "webhook worker's database connection closed by the server");
+    } else {
+      logger.error({ err: error }, "webhook worker database connection failed");
+    }
+  };
   pgPool.on("error", onError);
   pgPool.on("connect", (client) => client.on("error", onError));
   try {
@@ -61,6 +71,7 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     return {
       stop: () =>
         (stopped ??= (async () => {
+          stopping = true;
           try {
             await runner.stop();
           } finally {
