@@ -1,5 +1,6 @@
 // Full-text search and trigram similarity over claims (raw SQL through Prisma: the
 // tsvector and pg_trgm operators have no Prisma query API).
+import { shortestFloat32 } from "../../shared/float32";
 import type { Db, PrismaClient } from "../../db/prisma";
 import { queryRows } from "../../db/sql";
 import { Prisma, type Claim } from "../../generated/prisma/client";
@@ -29,7 +30,7 @@ function matches(query: string, language: string): Prisma.Sql {
 }
 
 /** One page of matching claims, best first, with their rank. */
-export function searchClaims(
+export async function searchClaims(
   prisma: PrismaClient,
   query: string,
   language: string,
@@ -37,7 +38,7 @@ export function searchClaims(
   take: number,
   skip: number,
 ): Promise<(Claim & { rank: number })[]> {
-  return queryRows<Claim & { rank: number }>(prisma, {
+  const rows = await queryRows<Claim & { rank: number }>(prisma, {
     sql: Prisma.sql`
     SELECT ${CLAIM_COLUMNS}, ts_rank(c.search_vector, q.tsq)::float8 AS rank
     FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
@@ -46,6 +47,7 @@ export function searchClaims(
     LIMIT ${take} OFFSET ${skip}`,
     columns: [...CLAIM_COLUMN_NAMES, "rank"],
   });
+  return rows.map((row) => ({ ...row, rank: shortestFloat32(row.rank) }));
 }
 
 export async function countSearch(db: Db, query: string, language: string, where: Prisma.Sql): Promise<number> {
@@ -108,7 +110,7 @@ export async function findSimilarClaimsIn(
   limit: number,
 ): Promise<(Claim & { similarity: number })[]> {
   await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${Number(threshold)}`);
-  return tx.$queryRaw<(Claim & { similarity: number })[]>`
+  const rows = await tx.$queryRaw<(Claim & { similarity: number })[]>`
     SELECT ${CLAIM_COLUMNS}, similarity(c.text, ${text})::float8 AS similarity
     FROM claims c
     WHERE c.text % ${text}
@@ -116,6 +118,7 @@ export async function findSimilarClaimsIn(
              ts_rank(c.search_vector, plainto_tsquery(claimtrail_search_config(${language}), ${text})) DESC,
              c.id
     LIMIT ${limit}`;
+  return rows.map((row) => ({ ...row, similarity: shortestFloat32(row.similarity) }));
 }
 
 export function findSimilarClaims(
