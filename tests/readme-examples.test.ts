@@ -97,9 +97,8 @@ describe.each(all.map((example) => [example.line, example] as const))("README li
       definition.operation === OperationTypeNode.QUERY &&
       (definition.variableDefinitions ?? []).every((variable) => variable.variable.name.value === "id"),
   );
-  (queries.length > 0 ? test : test.skip)(
-    "runs on the seed case without errors, and answers what the README shows",
-    async () => {
+  if (queries.length > 0)
+    test("runs on the seed case without errors, and answers what the README shows", async () => {
       for (const query of queries) {
         // With a key: some examples read what only a key may (webhook deliveries, history).
         const response = (await server.gql(print(query), { id: claimOne }, { key: server.adminKey })) as {
@@ -116,6 +115,5 @@ describe.each(all.map((example) => [example.line, example] as const))("README li
           }
         }
       }
-    },
-  );
+    });
 });
