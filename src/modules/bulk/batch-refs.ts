@@ -24,10 +24,14 @@ interface Named<R> {
   field: string;
 }
 
-/** Thrown when another transaction created an actor or source this batch meant to create: try the batch again. */
+/**
+ * Thrown when another transaction changed what the batch had read (it created an actor,
+ * alias or source this batch meant to create, or merged away a claim the batch adds to):
+ * the batch is tried again, and reads it anew.
+ */
 export class RefRaceError extends Error {
   constructor(what: string) {
-    super(`another import created ${what} at the same time; the batch is tried again`);
+    super(`${what} meanwhile; the batch is tried again`);
   }
 }
 
@@ -257,14 +261,14 @@ export class BatchRefs {
           )
         ).map((a) => [a.id, a]),
       );
-      if (inserted.size < planned.length) throw new RefRaceError("an actor");
+      if (inserted.size < planned.length) throw new RefRaceError("another transaction created an actor of this batch");
       const aliases = planned.flatMap((p) => p.aliasRows);
       if (aliases.length > 0 && (await repo.insertAliases(sql, aliases)) < aliases.length) {
-        throw new RefRaceError("an alias");
+        throw new RefRaceError("another transaction took an alias of this batch");
       }
       for (const [key, { row, aliases }] of this.plannedActors) {
         const actor = inserted.get(row.id);
-        if (!actor) throw new RefRaceError("an actor");
+        if (!actor) throw new RefRaceError("another transaction created an actor of this batch");
         this.actors.set(key, actor);
         this.changes.push({ action: "CREATED", entityType: "Actor", entityId: actor.id, after: { ...actor, aliases } });
       }
@@ -272,10 +276,10 @@ export class BatchRefs {
     const sources = [...this.plannedSources.values()];
     if (sources.length > 0) {
       const inserted = new Map((await repo.insertSources(sql, sources)).map((s) => [s.id, s]));
-      if (inserted.size < sources.length) throw new RefRaceError("a source");
+      if (inserted.size < sources.length) throw new RefRaceError("another transaction created a source of this batch");
       for (const [key, { id }] of this.plannedSources) {
         const source = inserted.get(id);
-        if (!source) throw new RefRaceError("a source");
+        if (!source) throw new RefRaceError("another transaction created a source of this batch");
         this.sources.set(key, source);
         this.changes.push({ action: "CREATED", entityType: "Source", entityId: source.id, after: source });
       }

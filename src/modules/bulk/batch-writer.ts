@@ -122,7 +122,7 @@ export async function writeBatch(
   ].sort();
   if (touchedExisting.length > 0) {
     const locked = await repo.lockClaimRows(tx, touchedExisting);
-    if (locked.size < touchedExisting.length) throw new RefRaceError("a merge of a claim this batch adds to");
+    if (locked.size < touchedExisting.length) throw new RefRaceError("a claim this batch adds to was merged away");
   }
   const rows = buildRows(kept, plans, refs);
   const claims = byId(rows.claims.length > 0 ? await repo.insertClaims(tx, rows.claims) : []);
