@@ -671,7 +671,12 @@ export type DayCount = {
   day: Scalars['String']['output'];
 };
 
+/**
+ * Which endpoint to delete. The same shape as `UnlinkClaimsInput` and `RevokeApiKeyInput`, on
+ * purpose: every mutation has an input type of its own, so each can gain fields alone.
+ */
 export type DeleteWebhookEndpointInput = {
+  /** The endpoint's ID (`WebhookEndpoint.id`). */
   id: Scalars['ID']['input'];
 };
 
@@ -1215,7 +1220,12 @@ export type RetractVerdictPayload = {
   verdict?: Maybe<Verdict>;
 };
 
+/**
+ * Which key to revoke. The same shape as `UnlinkClaimsInput` and `DeleteWebhookEndpointInput`, on
+ * purpose: every mutation has an input type of its own, so each can gain fields alone.
+ */
 export type RevokeApiKeyInput = {
+  /** The key's ID (`ApiKey.id`, as `apiKeys` lists it). */
   id: Scalars['ID']['input'];
 };
 
@@ -1429,7 +1439,13 @@ export type TopicCount = {
   topic: Scalars['String']['output'];
 };
 
+/**
+ * Which link to remove. The same shape as `RevokeApiKeyInput` and `DeleteWebhookEndpointInput`, on
+ * purpose: every mutation has an input type of its own (the Relay convention), so each can gain
+ * fields without changing the others.
+ */
 export type UnlinkClaimsInput = {
+  /** The link's ID (`ClaimRelation.id`). */
   id: Scalars['ID']['input'];
 };
 
