@@ -211,6 +211,21 @@ describe("a claim's history", () => {
     expect(JSON.stringify([created.after, survivor.after])).not.toMatch(/searchVector/);
   });
 
+  test("snapshots carry global IDs, as the rest of the API: node(id:) takes the ones they refer to", async () => {
+    const [created, , , statement] = await fullHistory();
+    expect(created.after.id).toBe(claimId);
+    expect(statement.after).toMatchObject({ id: statementId, claimId, actorId: speakerId, sourceId });
+    // The chain's hops too: the speaker's hop, then the one carrying the source.
+    expect(statement.after.hops.map((hop: any) => hop.actorId)).toContain(speakerId);
+    expect(JSON.stringify([created.after, statement.after])).not.toMatch(
+      /"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/,
+    );
+    const node = dataOf(
+      await server.gql(`query ($id: ID!) { node(id: $id) { ... on Actor { name } } }`, { id: statement.after.actorId }),
+    ).node;
+    expect(node).toEqual({ name: "History Speaker" });
+  });
+
   test("pages with first/after and reaches every event once", async () => {
     const all = await fullHistory();
     const seen: any[] = [];

@@ -256,14 +256,18 @@ export type AuditAction =
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   action: AuditAction;
-  /** The entity after the change (null for a deletion). */
+  /** The entity after the change (null for a deletion), with global IDs as in `before`. */
   after?: Maybe<Scalars['JSON']['output']>;
   /**
    * The API key that made it; null for the CLI and the seed loader, and for readers without
    * the MANAGE_KEYS permission.
    */
   apiKeyId?: Maybe<Scalars['ID']['output']>;
-  /** The entity before the change (null for a creation). */
+  /**
+   * The entity before the change (null for a creation). Its `id` and the IDs it refers to
+   * (`claimId`, `actorId`, `sourceId`, … in its chain's hops too) are global IDs, as
+   * `node(id:)` and the mutations take them.
+   */
   before?: Maybe<Scalars['JSON']['output']>;
   /**
    * Who made it. Readers whose key has the MANAGE_KEYS permission (admins) see the API key's

@@ -2,6 +2,7 @@
 import { toGlobalId } from "graphql-relay";
 import type { Resolvers } from "../../graphql/resolvers-types.generated";
 import { encodeId, isEntityType } from "../../shared/global-id";
+import { snapshotWithGlobalIds } from "./snapshot-ids";
 
 export const auditResolvers: Resolvers = {
   Claim: { history: (claim, args, { services }) => services.audit.history("Claim", claim.id, args) },
@@ -16,5 +17,7 @@ export const auditResolvers: Resolvers = {
     claimId: (event) => (event.claimId ? encodeId("Claim", event.claimId) : null),
     changedBy: (event) => event.actorLabel,
     apiKeyId: (event) => (event.apiKeyId ? encodeId("ApiKey", event.apiKeyId) : null),
+    before: (event) => snapshotWithGlobalIds(event.entityType, event.before),
+    after: (event) => snapshotWithGlobalIds(event.entityType, event.after),
   },
 };
