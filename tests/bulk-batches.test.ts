@@ -437,6 +437,16 @@ describe("audit log and webhook outbox", () => {
       ].sort(),
     );
     expect(rows).toHaveLength(8 + 4 + 1);
+    // The payloads carry global IDs, as the API and the history do.
+    const payloads = await server.prisma.$queryRaw<{ after: Record<string, unknown> }[]>`
+      SELECT payload->'data'->'after' AS after FROM webhook_deliveries WHERE event_type = 'STATEMENT_RECORDED'
+        AND (payload->'data'->'after'->>'id') IS NOT NULL`;
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const { after } of payloads) {
+      expect(decodeIdOfType(String(after.id), "Statement")).not.toBeNull();
+      expect(decodeIdOfType(String(after.claimId), "Claim")).not.toBeNull();
+      expect(decodeIdOfType(String(after.actorId), "Actor")).not.toBeNull();
+    }
     // Each delivery has its job queued with it.
     const { deliveries: total, jobs } = await outboxCounts();
     expect(jobs).toBe(total);

@@ -192,7 +192,8 @@ describe("deliveries", () => {
       action: "CREATED",
       entity: { type: "Statement", id: recorded.statement.id },
       claimId,
-      after: { quote: "The river flooded the old town.", stance: "ASSERTS" },
+      // With global IDs, as the API gives them.
+      after: { id: recorded.statement.id, claimId, quote: "The river flooded the old town.", stance: "ASSERTS" },
     });
 
     // The log agrees: the webhook-id header is the delivery's ID; one attempt each.

@@ -8,6 +8,7 @@ import { Prisma, type AuditAction, type WebhookEventType } from "../../generated
 import { encodeId, type EntityType } from "../../shared/global-id";
 import type { Tx } from "../../shared/transaction";
 import { principalKeyId, principalLabel, type Principal } from "../auth/permissions";
+import { snapshotWithGlobalIds } from "./snapshot-ids";
 
 export const DELIVER_WEBHOOK_TASK = "deliver_webhook";
 /** graphile-worker retries a failed delivery with exponential backoff up to this many attempts. */
@@ -83,6 +84,9 @@ export class ChangeLog {
    */
   async recordMany(sql: SqlClient, changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
+    // Webhook payloads carry `after` with global IDs (as history shows it): built only for
+    // the events some active endpoint subscribes to.
+    const subscribed = await subscribedEvents(sql);
     const input = changes.map((change, index) => ({
       n: index,
       action: change.action,
@@ -96,6 +100,10 @@ export class ChangeLog {
       after: change.after ?? null,
       event: change.event ?? null,
       event_name: change.event ? WEBHOOK_EVENT_NAMES[change.event] : null,
+      payload_after:
+        change.event && subscribed.has(change.event) && change.after != null
+          ? snapshotWithGlobalIds(change.entityType, JSON.parse(toJson(change.after)))
+          : null,
     }));
     await sql.rows({
       columns: [],
@@ -104,7 +112,7 @@ export class ChangeLog {
         SELECT nextval('audit_events_id_seq') AS audit_id, i.*
         FROM jsonb_to_recordset(${JSON.stringify(input, rowJson)}::jsonb)
           AS i(n int, action text, entity_type text, entity_id uuid, entity_gid text, claim_id uuid, claim_gid text,
-               related_claim_id uuid, before jsonb, after jsonb, event text, event_name text)
+               related_claim_id uuid, before jsonb, after jsonb, event text, event_name text, payload_after jsonb)
         ORDER BY i.n
       ), ev AS (
         INSERT INTO audit_events (id, action, entity_type, entity_id, claim_id, related_claim_id, api_key_id, actor_label,
@@ -121,7 +129,9 @@ export class ChangeLog {
                                   'timestamp', to_char(ev.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                                   'data', jsonb_build_object('action', i.action,
                                                              'entity', jsonb_build_object('type', i.entity_type, 'id', i.entity_gid),
-                                                             'claimId', i.claim_gid, 'after', i.after))
+                                                             'claimId', i.claim_gid,
+                                                             -- (raw only if an endpoint was created since subscribedEvents read them)
+                                                             'after', coalesce(i.payload_after, i.after)))
         FROM input i JOIN ev ON ev.id = i.audit_id
         JOIN webhook_endpoints e ON e.active AND i.event::"WebhookEventType" = ANY (e.event_types)
         WHERE i.event IS NOT NULL
@@ -136,13 +146,22 @@ export class ChangeLog {
   }
 }
 
+/** The events some active webhook endpoint subscribes to. */
+async function subscribedEvents(sql: SqlClient): Promise<Set<string>> {
+  const rows = await sql.rows<{ event: string }>({
+    sql: Prisma.sql`SELECT DISTINCT unnest(event_types)::text AS event FROM webhook_endpoints WHERE active`,
+    columns: ["event"],
+  });
+  return new Set(rows.map((row) => row.event));
+}
+
 function webhookData(change: Change, after: string | null): string {
   const entityId = encodeId(change.entityType, change.entityId);
   return JSON.stringify({
     action: change.action,
     entity: { type: change.entityType, id: entityId },
     claimId: change.claimId ? encodeId("Claim", change.claimId) : null,
-    after: after === null ? null : (JSON.parse(after) as unknown),
+    after: after === null ? null : snapshotWithGlobalIds(change.entityType, JSON.parse(after)),
   });
 }
 

@@ -1,7 +1,7 @@
 // History snapshots (`AuditEvent.before`/`after`) are rows as they were stored, with
 // database UUIDs; the API speaks global IDs everywhere else. On the way out, a snapshot's
 // `id` and the IDs it refers to become global IDs, so an integrator can pass them to
-// `node(id:)` or the mutations as they are.
+// `node(id:)` or the mutations as they are. Webhook payloads carry their `after` the same way.
 import { encodeId, isEntityType, type EntityType } from "../../shared/global-id";
 
 /** The type a reference field names, by its key (at any depth: chains' hops carry actorId and sourceId too). */
@@ -36,7 +36,8 @@ export function snapshotWithGlobalIds(entityType: string, snapshot: unknown): un
 
 function references(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(references);
-  if (value === null || typeof value !== "object") return value;
+  // Plain objects only (a snapshot parsed from JSON); a Date or the like is a value.
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => {
       const type = REFERENCES[key];
