@@ -167,7 +167,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         reconnectMs: keySettings.reconnectMs,
       })
     : null;
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
+  // A listen error (the port taken since start-up checked it) rejects the start, so the
+  // caller can say so, instead of surfacing as an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "0.0.0.0", () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
   return {

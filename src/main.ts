@@ -49,34 +49,43 @@ async function main(): Promise<void> {
   const webhookWorker = config.WEBHOOK_WORKER
     ? await startWebhookWorker({ databaseUrl, prisma, logger, targets: webhookTargets })
     : null;
-  const server = await startServer({
-    prisma,
-    logger,
-    nodeEnv: config.NODE_ENV,
-    port: config.PORT,
-    host: config.HOST,
-    webhookTargets,
-    trustProxy: config.TRUST_PROXY,
-    executor: config.GRAPHQL_EXECUTOR,
-    apiKeyCache: { maxEntries: config.API_KEY_CACHE_SIZE, ttlMs: config.API_KEY_CACHE_TTL_SECONDS * 1_000 },
-    databaseShare: { perClient: config.DATABASE_POOL_PER_CLIENT, waitMs: config.DATABASE_POOL_WAIT_MS },
-    limits: {
-      maxCost: config.QUERY_MAX_COST,
-      maxDepth: config.QUERY_MAX_DEPTH,
-      maxAliases: config.QUERY_MAX_ALIASES,
-      maxDirectives: config.QUERY_MAX_DIRECTIVES,
-      maxTokens: config.QUERY_MAX_TOKENS,
-      operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
-    },
-    rateLimits: {
-      store: config.RATE_LIMIT_STORE,
-      redisUrl: config.REDIS_URL,
-      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-      keyPoints: config.RATE_LIMIT_KEY_POINTS,
-      anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
-      authFailures: config.RATE_LIMIT_AUTH_FAILURES,
-    },
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      prisma,
+      logger,
+      nodeEnv: config.NODE_ENV,
+      port: config.PORT,
+      host: config.HOST,
+      webhookTargets,
+      trustProxy: config.TRUST_PROXY,
+      executor: config.GRAPHQL_EXECUTOR,
+      apiKeyCache: { maxEntries: config.API_KEY_CACHE_SIZE, ttlMs: config.API_KEY_CACHE_TTL_SECONDS * 1_000 },
+      databaseShare: { perClient: config.DATABASE_POOL_PER_CLIENT, waitMs: config.DATABASE_POOL_WAIT_MS },
+      limits: {
+        maxCost: config.QUERY_MAX_COST,
+        maxDepth: config.QUERY_MAX_DEPTH,
+        maxAliases: config.QUERY_MAX_ALIASES,
+        maxDirectives: config.QUERY_MAX_DIRECTIVES,
+        maxTokens: config.QUERY_MAX_TOKENS,
+        operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+      },
+      rateLimits: {
+        store: config.RATE_LIMIT_STORE,
+        redisUrl: config.REDIS_URL,
+        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+        keyPoints: config.RATE_LIMIT_KEY_POINTS,
+        anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
+        authFailures: config.RATE_LIMIT_AUTH_FAILURES,
+      },
+    });
+  } catch (error) {
+    // Nothing may outlive a failed start: the worker, the pool, an embedded database.
+    await webhookWorker?.stop().catch(() => undefined);
+    await prisma.$disconnect().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
   logger.info({ url: server.url, embeddedDatabase: embedded !== null }, "claimtrail ready at %s", server.url);
 
   let stopping = false;

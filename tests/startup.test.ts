@@ -29,11 +29,14 @@ test("starts on an embedded PostgreSQL with the seed case, stops cleanly, and lo
   const env = {
     EMBEDDED_PG_DIR: path.join(dataDir, "pg"),
     EMBEDDED_PG_PORT: String(await freePort()),
-    PORT: String(await freePort()),
+    // A port of the system's choosing (one picked ahead could be taken by another test's
+    // connection during the database's start-up), read back from the "ready" line.
+    PORT: "0",
     HOST: "127.0.0.1",
   };
-  const port = Number(env.PORT);
+  const portOf = (output: string) => Number(/claimtrail ready at http:\/\/[^:]+:(\d+)\//.exec(output)?.[1]);
   const first = await startApp(env);
+  let port = portOf(first.output());
   expect(first.output()).toContain("demo seed case loaded");
   const health = await fetch(`http://127.0.0.1:${port}/health`);
   expect(health.status).toBe(200);
@@ -52,6 +55,7 @@ test("starts on an embedded PostgreSQL with the seed case, stops cleanly, and lo
 
   const second = await startApp(env);
   expect(second.output()).toContain("demo seed case already present");
+  port = portOf(second.output());
   const again = await query(port, `{ claims { totalCount } }`);
   expect(again.data.claims.totalCount).toBe(7);
   expect(await stop(second)).toBe(0);
