@@ -63,10 +63,7 @@ export async function queryRows<Row>(prisma: PrismaClient, query: TypedQuery<Row
   const result = gate ? await gate.run(run) : await run();
   for (const listener of listeners.get(base) ?? []) listener(text);
   if (name === undefined) {
-    const missing = query.columns.filter((column) => !result.fields.some((field) => field.name === column));
-    if (missing.length > 0) {
-      throw new Error(`SQL result lacks the columns ${missing.join(", ")} its row type declares`);
-    }
+    assertColumns(query.columns, result.fields);
     // Named from then on (pg prepares a named statement once per connection).
     if (checked.size < CHECKED_LIMIT) {
       checked.set(text, `ct_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`);
@@ -125,7 +122,11 @@ const checkedColumns = new Set<string>();
 
 function checkColumns(text: string, columns: readonly string[], fields: readonly { name: string }[]): void {
   if (checkedColumns.has(text)) return;
+  assertColumns(columns, fields);
+  if (checkedColumns.size < CHECKED_LIMIT) checkedColumns.add(text);
+}
+
+function assertColumns(columns: readonly string[], fields: readonly { name: string }[]): void {
   const missing = columns.filter((column) => !fields.some((field) => field.name === column));
   if (missing.length > 0) throw new Error(`SQL result lacks the columns ${missing.join(", ")} its row type declares`);
-  if (checkedColumns.size < CHECKED_LIMIT) checkedColumns.add(text);
 }

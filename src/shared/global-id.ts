@@ -29,6 +29,10 @@ export function isEntityType(type: string): type is EntityType {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
 export function encodeId(type: EntityType, id: string): string {
   return toGlobalId(type, id);
 }

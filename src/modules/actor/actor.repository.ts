@@ -1,30 +1,39 @@
 // Data access for actors and their aliases (Prisma only).
 import type { Db } from "../../db/prisma";
 import type { ActorKind } from "../../generated/prisma/enums";
-import type { Actor, Prisma } from "../../generated/prisma/client";
+import { Prisma, type Actor } from "../../generated/prisma/client";
 import { literalLikeText } from "../../shared/like-pattern";
+
+/** An actor row as raw SQL selects it from `actors a` (here and in bulk import's set-based reads). */
+export const ACTOR_COLUMNS = Prisma.sql`a.id, a.name, a.name_key AS "nameKey", a.kind::text AS kind, a.description,
+  a.affiliation, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+export const ACTOR_COLUMN_NAMES = [
+  "id",
+  "name",
+  "nameKey",
+  "kind",
+  "description",
+  "affiliation",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 /** By ID (raw SQL: the hottest lookup of all, kept off Prisma's query compiler). */
 export function findActorsByIds(db: Db, ids: readonly string[]): Promise<Actor[]> {
-  return db.$queryRaw<Actor[]>`
-    SELECT id, name, name_key AS "nameKey", kind::text AS kind, description, affiliation,
-           created_at AS "createdAt", updated_at AS "updatedAt"
-    FROM actors WHERE id = ANY(${[...ids]}::uuid[])`;
+  return db.$queryRaw<Actor[]>`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id = ANY(${[...ids]}::uuid[])`;
 }
 
-/** The actor whose name or one of whose aliases normalizes to `key`. */
 /**
  * The actor with this name key, or with an alias of it (the older, should both exist): two
  * unique-index lookups (an OR of the two, as Prisma writes it, scans every actor).
  */
 export async function findActorByKey(db: Db, key: string): Promise<Actor | null> {
   const [actor] = await db.$queryRaw<Actor[]>`
-    SELECT id, name, name_key AS "nameKey", kind::text AS kind, description, affiliation,
-           created_at AS "createdAt", updated_at AS "updatedAt"
+    SELECT ${ACTOR_COLUMNS}
     FROM (SELECT a.* FROM actors a WHERE a.name_key = ${key}
           UNION ALL
           SELECT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias_key = ${key}) a
-    ORDER BY created_at LIMIT 1`;
+    ORDER BY a.created_at LIMIT 1`;
   return actor ?? null;
 }
 

@@ -43,50 +43,31 @@ export class ChangeLog {
   ) {}
 
   async record(tx: Tx, change: Change): Promise<void> {
-    const before = change.before === undefined || change.before === null ? null : toJson(change.before);
-    const after = change.after === undefined || change.after === null ? null : toJson(change.after);
-    const event = change.event ?? null;
-    const data = event ? webhookData(change, after) : null;
-    await tx.$queryRaw`
-      WITH ev AS (
-        INSERT INTO audit_events (action, entity_type, entity_id, claim_id, related_claim_id, api_key_id, actor_label,
-                                  request_id, before, after)
-        VALUES (${change.action}::"AuditAction", ${change.entityType}, ${change.entityId}::uuid,
-                ${change.claimId ?? null}::uuid, ${change.relatedClaimId ?? null}::uuid, ${principalKeyId(this.principal)}::uuid,
-                ${principalLabel(this.principal)}, ${this.requestId}, ${before}::jsonb, ${after}::jsonb)
-        RETURNING id, occurred_at
-      ), deliveries AS (
-        INSERT INTO webhook_deliveries (endpoint_id, event_type, audit_event_id, payload)
-        SELECT e.id, ${event}::"WebhookEventType", ev.id,
-               jsonb_build_object('type', ${event ? WEBHOOK_EVENT_NAMES[event] : null}::text,
-                                  'timestamp', to_char(ev.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                  'data', ${data}::jsonb)
-        FROM webhook_endpoints e, ev
-        WHERE ${event}::"WebhookEventType" IS NOT NULL AND e.active
-          AND ${event}::"WebhookEventType" = ANY (e.event_types)
-        RETURNING id
-      )
-      SELECT ev.id,
-             ARRAY(SELECT (graphile_worker.add_job(${DELIVER_WEBHOOK_TASK}::text,
-                                                  json_build_object('deliveryId', d.id),
-                                                  max_attempts := ${WEBHOOK_MAX_ATTEMPTS}::int,
-                                                  job_key := d.id::text)).id
-                   FROM deliveries d) AS jobs
-      FROM ev`;
+    // One change: its webhook payload is built whether or not an endpoint wants it (no
+    // extra round trip to ask).
+    await tx.$queryRaw(this.changesSql([change], () => true));
   }
 
   /**
    * `record` for many changes in one statement (bulk import writes a batch's changes at
-   * once): the audit events in the given order, then each event's deliveries, and their
-   * jobs queued with one graphile_worker.add_jobs call (add_job per delivery cost 2 ms each).
-   * The changes travel as one JSON document (rather than an array parameter per column,
-   * which the driver would escape element by element).
+   * once), with the webhook payloads built only for the events some active endpoint
+   * subscribes to.
    */
   async recordMany(sql: SqlClient, changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
-    // Webhook payloads carry `after` with global IDs (as history shows it): built only for
-    // the events some active endpoint subscribes to.
     const subscribed = await subscribedEvents(sql);
+    await sql.rows({ sql: this.changesSql(changes, (event) => subscribed.has(event)), columns: [] });
+  }
+
+  /**
+   * The statement that records `changes`: the audit events in the given order, then each
+   * event's deliveries, and their jobs queued with one graphile_worker.add_jobs call
+   * (add_job per delivery cost 2 ms each). The changes travel as one JSON document (rather
+   * than an array parameter per column, which the driver would escape element by element).
+   * Webhook payloads carry `after` with global IDs, as history shows it (`withPayload`: for
+   * which events to build it).
+   */
+  private changesSql(changes: readonly Change[], withPayload: (event: WebhookEventType) => boolean): Prisma.Sql {
     const input = changes.map((change, index) => ({
       n: index,
       action: change.action,
@@ -101,13 +82,11 @@ export class ChangeLog {
       event: change.event ?? null,
       event_name: change.event ? WEBHOOK_EVENT_NAMES[change.event] : null,
       payload_after:
-        change.event && subscribed.has(change.event) && change.after != null
+        change.event && withPayload(change.event) && change.after != null
           ? snapshotWithGlobalIds(change.entityType, JSON.parse(toJson(change.after)))
           : null,
     }));
-    await sql.rows({
-      columns: [],
-      sql: Prisma.sql`
+    return Prisma.sql`
       WITH input AS MATERIALIZED (
         SELECT nextval('audit_events_id_seq') AS audit_id, i.*
         FROM jsonb_to_recordset(${JSON.stringify(input, rowJson)}::jsonb)
@@ -141,28 +120,17 @@ export class ChangeLog {
       SELECT count(*)::int AS jobs FROM graphile_worker.add_jobs(ARRAY(
         SELECT (${DELIVER_WEBHOOK_TASK}::text, json_build_object('deliveryId', d.id), NULL, NULL,
                 ${WEBHOOK_MAX_ATTEMPTS}::smallint, d.id::text, NULL, NULL)::graphile_worker.job_spec
-        FROM deliveries d))`,
-    });
+        FROM deliveries d))`;
   }
 }
 
 /** The events some active webhook endpoint subscribes to. */
-async function subscribedEvents(sql: SqlClient): Promise<Set<string>> {
+async function subscribedEvents(sql: SqlClient): Promise<Set<WebhookEventType>> {
   const rows = await sql.rows<{ event: string }>({
     sql: Prisma.sql`SELECT DISTINCT unnest(event_types)::text AS event FROM webhook_endpoints WHERE active`,
     columns: ["event"],
   });
-  return new Set(rows.map((row) => row.event));
-}
-
-function webhookData(change: Change, after: string | null): string {
-  const entityId = encodeId(change.entityType, change.entityId);
-  return JSON.stringify({
-    action: change.action,
-    entity: { type: change.entityType, id: entityId },
-    claimId: change.claimId ? encodeId("Claim", change.claimId) : null,
-    after: after === null ? null : snapshotWithGlobalIds(change.entityType, JSON.parse(after)),
-  });
+  return new Set(rows.map((row) => row.event as WebhookEventType));
 }
 
 /** A row as JSON: dates as ISO strings, bigints as strings, the search vector left out. */

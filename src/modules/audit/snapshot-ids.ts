@@ -2,7 +2,7 @@
 // database UUIDs; the API speaks global IDs everywhere else. On the way out, a snapshot's
 // `id` and the IDs it refers to become global IDs, so an integrator can pass them to
 // `node(id:)` or the mutations as they are. Webhook payloads carry their `after` the same way.
-import { encodeId, isEntityType, type EntityType } from "../../shared/global-id";
+import { encodeId, isEntityType, isUuid, type EntityType } from "../../shared/global-id";
 
 /** The type a reference field names, by its key (at any depth: chains' hops carry actorId and sourceId too). */
 const REFERENCES: Record<string, EntityType> = {
@@ -23,14 +23,12 @@ const REFERENCES: Record<string, EntityType> = {
   endpointId: "WebhookEndpoint",
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `snapshot` with its own `id` (an `entityType` row's) and its references as global IDs. */
 export function snapshotWithGlobalIds(entityType: string, snapshot: unknown): unknown {
   if (snapshot === null || typeof snapshot !== "object" || Array.isArray(snapshot)) return snapshot;
   const converted = references(snapshot) as Record<string, unknown>;
   const id = converted.id;
-  if (typeof id === "string" && UUID.test(id) && isEntityType(entityType)) converted.id = encodeId(entityType, id);
+  if (isUuid(id) && isEntityType(entityType)) converted.id = encodeId(entityType, id);
   return converted;
 }
 
@@ -41,7 +39,7 @@ function references(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => {
       const type = REFERENCES[key];
-      if (type && typeof field === "string" && UUID.test(field)) return [key, encodeId(type, field)];
+      if (type && isUuid(field)) return [key, encodeId(type, field)];
       return [key, references(field)];
     }),
   );

@@ -14,43 +14,14 @@ import {
   type Verdict,
 } from "../../generated/prisma/client";
 import type { ActorKind, ClaimStatus, EvidenceDirection, SourceKind, Stance } from "../../generated/prisma/enums";
+import { ACTOR_COLUMNS, ACTOR_COLUMN_NAMES } from "../actor/actor.repository";
 import type { NewHop } from "../attribution/attribution.repository";
+import { SOURCE_COLUMNS, SOURCE_COLUMN_NAMES } from "../source/source.repository";
 import type { NewStatement as StatementRow } from "../statement/statement.repository";
 import { CLAIM_COLUMN_NAMES, CLAIM_COLUMNS } from "../claim/claim-filter";
 import type { StanceTally } from "../claim/claim-status";
 
 const json = (rows: unknown) => Prisma.sql`${JSON.stringify(rows)}::json`;
-
-const ACTOR_COLUMNS = Prisma.sql`a.id, a.name, a.name_key AS "nameKey", a.kind::text AS kind, a.description, a.affiliation,
-  a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
-const ACTOR_COLUMN_NAMES = [
-  "id",
-  "name",
-  "nameKey",
-  "kind",
-  "description",
-  "affiliation",
-  "createdAt",
-  "updatedAt",
-] as const;
-const SOURCE_COLUMNS = Prisma.sql`s.id, s.url, s.source_key AS "sourceKey", s.title, s.kind::text AS kind, s.language,
-  s.publisher_id AS "publisherId", s.published_at AS "publishedAt", s.retrieved_at AS "retrievedAt",
-  s.content_hash AS "contentHash", s.archive_url AS "archiveUrl", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
-const SOURCE_COLUMN_NAMES = [
-  "id",
-  "url",
-  "sourceKey",
-  "title",
-  "kind",
-  "language",
-  "publisherId",
-  "publishedAt",
-  "retrievedAt",
-  "contentHash",
-  "archiveUrl",
-  "createdAt",
-  "updatedAt",
-] as const;
 
 /**
  * Settings for the rest of a batch's transaction. Its statements are planned for thousands

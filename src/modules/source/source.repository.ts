@@ -1,15 +1,31 @@
 // Data access for sources (Prisma only).
 import type { Db } from "../../db/prisma";
-import type { Prisma, Source } from "../../generated/prisma/client";
+import { Prisma, type Source } from "../../generated/prisma/client";
 import type { SourceKind } from "../../generated/prisma/enums";
+
+/** A source row as raw SQL selects it from `sources s` (here and in bulk import's set-based reads). */
+export const SOURCE_COLUMNS = Prisma.sql`s.id, s.url, s.source_key AS "sourceKey", s.title, s.kind::text AS kind, s.language,
+  s.publisher_id AS "publisherId", s.published_at AS "publishedAt", s.retrieved_at AS "retrievedAt",
+  s.content_hash AS "contentHash", s.archive_url AS "archiveUrl", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+export const SOURCE_COLUMN_NAMES = [
+  "id",
+  "url",
+  "sourceKey",
+  "title",
+  "kind",
+  "language",
+  "publisherId",
+  "publishedAt",
+  "retrievedAt",
+  "contentHash",
+  "archiveUrl",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 /** By ID (raw SQL, like findActorsByIds). */
 export function findSourcesByIds(db: Db, ids: readonly string[]): Promise<Source[]> {
-  return db.$queryRaw<Source[]>`
-    SELECT id, url, source_key AS "sourceKey", title, kind::text AS kind, language, publisher_id AS "publisherId",
-           published_at AS "publishedAt", retrieved_at AS "retrievedAt", content_hash AS "contentHash",
-           archive_url AS "archiveUrl", created_at AS "createdAt", updated_at AS "updatedAt"
-    FROM sources WHERE id = ANY(${[...ids]}::uuid[])`;
+  return db.$queryRaw<Source[]>`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.id = ANY(${[...ids]}::uuid[])`;
 }
 
 export function findSourceByKey(db: Db, sourceKey: string) {
