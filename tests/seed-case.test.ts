@@ -1,5 +1,8 @@
 // The case the project grew from, recorded through the public mutations and read back
 // with its provenance.
+import pino from "pino";
+import { loadSeedCaseOnce } from "../src/seed/load-seed-case";
+import { decodeIdOfType } from "../src/shared/global-id";
 import { CLAIM_PAGE, recordSeedCase } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
 
@@ -139,4 +142,28 @@ test("recording the case created each actor and the report once", async () => {
     statements: 8,
     evidence: 3,
   });
+});
+
+test("the demo seed loads into a database that already has one of its actors, which gains the seed's aliases", async () => {
+  const other = await startTestServer();
+  try {
+    const created = dataOf(
+      await other.gql(`mutation { createActor(input: { name: "North Korea", kind: STATE }) { actor { id } } }`),
+    ).createActor.actor;
+    expect(await loadSeedCaseOnce(other.prisma, pino({ level: "silent" }))).toBe(true);
+
+    const actor = dataOf(
+      await other.gql(`query ($id: ID!) { node(id: $id) { ... on Actor { name aliases } } }`, { id: created.id }),
+    ).node;
+    expect(actor.name).toBe("North Korea");
+    expect(actor.aliases).toEqual(expect.arrayContaining(["Pyongyang", "DPRK"]));
+    // The seed's denial ("absurd", said by "Pyongyang") is on that actor, not on a second one.
+    const quotes = await other.prisma.statement.findMany({
+      where: { actorId: decodeIdOfType(created.id, "Actor") ?? "" },
+    });
+    expect(quotes.map((statement) => statement.quote)).toContain("absurd");
+    expect(await other.prisma.actor.count({ where: { nameKey: "north korea" } })).toBe(1);
+  } finally {
+    await other.close();
+  }
 });

@@ -13,8 +13,14 @@ export async function loadSeedCaseOnce(prisma: PrismaClient, logger: Logger): Pr
   if (claimed.count === 0) return false;
   try {
     const services = createServices(prisma, logger.child({ module: "seed" }), { principal: systemPrincipal("seed") });
+    // An actor the database already has (say, "North Korea" from an import) is reused and
+    // given the seed's aliases, which the seed's statements name it by ("Pyongyang").
     for (const actor of seedActors) {
-      if (!(await services.actors.findByName(actor.name))) await services.actors.createActor(actor);
+      const existing = await services.actors.findByName(actor.name);
+      if (!existing) await services.actors.createActor(actor);
+      else if (actor.aliases?.length) {
+        await services.actors.updateActor({ id: encodeId("Actor", existing.id), addAliases: actor.aliases });
+      }
     }
     for (const entry of seedClaims) {
       const { claim } = await services.claims.createClaim(entry.claim);
