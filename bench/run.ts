@@ -67,8 +67,9 @@ async function fixtures(databaseUrl: string): Promise<Fixtures> {
   await db.connect();
   try {
     await db.query(`DROP TABLE IF EXISTS bench_claim_ids, bench_terms`);
+    // The peer's list (its bench_setup.sql): the first 1,000 claims by id.
     await db.query(`CREATE TABLE bench_claim_ids AS
-      SELECT row_number() OVER (ORDER BY md5(id::text)) AS n, id FROM claims ORDER BY md5(id::text) LIMIT 1000`);
+      SELECT row_number() OVER (ORDER BY id) AS n, id FROM claims ORDER BY id LIMIT 1000`);
     await db.query(`CREATE TABLE bench_terms AS SELECT row_number() OVER () AS n, term FROM unnest($1::text[]) term`, [
       SEARCH_TERMS,
     ]);
@@ -287,6 +288,19 @@ async function main(): Promise<void> {
       progress("peer: preparing PostGraphile");
       peer = await startPeer(ADMIN_URL, progress);
       progress(`peer: PostGraphile ${peer.version} (node ${peer.nodeVersion}) at ${peer.url}`);
+      // Both servers must be measured on the same rows, or the ratios mean nothing.
+      const ours = await withClient(databaseUrl, async (db) => {
+        const kept = await db.query<{ present: boolean }>(
+          `SELECT to_regclass('bench_workload') IS NOT NULL AS present`,
+        );
+        if (!kept.rows[0]?.present) return "(none: a database built before the workload's generator was used)";
+        const found = await db.query<{ fingerprint: string }>(`SELECT fingerprint FROM bench_workload`);
+        return found.rows[0]?.fingerprint ?? "(none)";
+      });
+      if (ours !== peer.fingerprint) {
+        throw new Error(`the data sets differ: claimtrail's generated rows ${ours}, the peer's ${peer.fingerprint}`);
+      }
+      progress(`peer: same generated rows as claimtrail's data set (fingerprint ${ours})`);
     }
     const rows: string[] = [];
     const cpuNotes: string[] = [];
