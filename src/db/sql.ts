@@ -2,10 +2,13 @@
 // pg pool under the Prisma client instead of through `$queryRaw`. A profile showed
 // Prisma's per-query work (argument and result conversion through its query engine)
 // costing a fifth of the server's CPU on the claim page; here a statement is one pool
-// query. A statement whose plan does not depend on its values (reads by id) may be
-// prepared once per connection under a stable name, so PostgreSQL plans it once; the
-// others (lists, search) are planned for their values each time, as Prisma's are: a
-// generic plan of a search, for one, recomputes the tsquery on every row.
+// query. The hot statements (claim page, lists, search) are prepared once per connection
+// under a stable name, so PostgreSQL parses them once and, after five executions, plans
+// them once too when its generic plan costs no more than the plans made for the values
+// (its plan cache's rule; planning was a third of the dashboard list's database time).
+// A statement prepared so must not hide work in a value-dependent expression that a
+// generic plan would compute per row: search computes its tsquery in a scalar subquery,
+// once per execution (search.repository.ts).
 //
 // Prisma keeps the schema, the migrations and the rest of data access. Statements are
 // written with `Prisma.sql` as elsewhere (same escaping of values), and every one runs
@@ -14,7 +17,7 @@
 // statement text is checked against them, so a query edited out of step with its type
 // fails loudly instead of leaving `undefined` fields.
 import { createHash } from "node:crypto";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { gateOf } from "./client-gate";
 import { poolOf, type PrismaClient } from "./prisma";
 
@@ -25,6 +28,21 @@ export interface TypedQuery<Row> {
   columns: readonly (keyof Row & string)[];
   /** Prepare it once per connection (only for statements whose best plan is the same for any values). */
   prepare?: boolean;
+}
+
+/**
+ * A row count (LIMIT, OFFSET) written into the statement's text rather than sent as a
+ * value: a prepared statement's generic plan then knows how many rows it returns. With
+ * `LIMIT $n` it assumes a tenth of the matching rows, and the dashboard list's plan, so
+ * costed, crossed the JIT threshold and spent 19 ms compiling itself.
+ */
+export function rowCount(value: number): Prisma.Sql {
+  return Prisma.raw(rowCountText(value));
+}
+
+export function rowCountText(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`not a row count: ${value}`);
+  return String(value);
 }
 
 type Listener = (sql: string) => void;

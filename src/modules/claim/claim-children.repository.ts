@@ -6,7 +6,7 @@
 // page and the dashboard list, and Prisma's query compiler cost more CPU per request
 // than the rest of the server (see the benchmark notes in README).
 import type { PrismaClient } from "../../db/prisma";
-import { queryRows } from "../../db/sql";
+import { queryRows, rowCountText } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { EvidenceGraph, StatementGraph, VerdictGraph } from "../../loaders/row-graphs";
 
@@ -90,11 +90,6 @@ const sourceDoc = (wanted: Wanted, alias: string, publisher: string) =>
 const joins = (list: (string | false)[]) => list.filter(Boolean).join("\n     ");
 
 /** A positive integer or zero, written into the SQL text (limits come from code, never from input). */
-function count(value: number): string {
-  if (!Number.isInteger(value) || value < 0) throw new Error(`not a row count: ${value}`);
-  return String(value);
-}
-
 function statementsSql(wanted: Wanted, claim: string, limit: number, withSources: boolean): string {
   const sources = withSources && wanted("source");
   const document = doc(wanted, [
@@ -116,7 +111,7 @@ function statementsSql(wanted: Wanted, claim: string, limit: number, withSources
   ]);
   return `(SELECT coalesce(json_agg(${document} ORDER BY s.created_at, s.id), '[]')
      FROM (SELECT * FROM statements s WHERE s.claim_id = ${claim} AND s.retracted_at IS NULL
-           ORDER BY s.created_at, s.id LIMIT ${count(limit)}) s
+           ORDER BY s.created_at, s.id LIMIT ${rowCountText(limit)}) s
      ${joins([
        wanted("actor") && "LEFT JOIN actors a ON a.id = s.actor_id",
        sources && "LEFT JOIN sources so ON so.id = s.source_id",
@@ -145,7 +140,7 @@ function evidenceSql(wanted: Wanted, claim: string, limit: number): string {
   ]);
   return `(SELECT coalesce(json_agg(${document} ORDER BY e.created_at, e.id), '[]')
      FROM (SELECT * FROM evidence e WHERE e.claim_id = ${claim} AND e.retracted_at IS NULL
-           ORDER BY e.created_at, e.id LIMIT ${count(limit)}) e
+           ORDER BY e.created_at, e.id LIMIT ${rowCountText(limit)}) e
      ${joins([
        wanted("source") && "LEFT JOIN sources es ON es.id = e.source_id",
        wanted("source") && wanted("publisher") && "LEFT JOIN actors ep ON ep.id = es.publisher_id",
@@ -174,7 +169,7 @@ function verdictsSql(wanted: Wanted, claim: string, limit: number): string {
   ]);
   return `(SELECT coalesce(json_agg(${document} ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC), '[]')
      FROM (SELECT * FROM verdicts v WHERE v.claim_id = ${claim} AND v.retracted_at IS NULL
-           ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC LIMIT ${count(limit)}) v
+           ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC LIMIT ${rowCountText(limit)}) v
      ${joins([wanted("reviewer") && "LEFT JOIN actors r ON r.id = v.reviewer_id"])})`;
 }
 

@@ -31,7 +31,13 @@ export type ClaimFilter = NonNullable<z.output<typeof claimFilterSchema>>;
 export function claimFilterSql(filter: ClaimFilter | null | undefined): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filter?.status?.length) {
-    conditions.push(Prisma.sql`c.status::text IN (${Prisma.join(filter.status)})`);
+    // On the enum itself, so (status, updated_at) serves a one-status page in order.
+    const statuses = [...new Set(filter.status)];
+    conditions.push(
+      statuses.length === 1
+        ? Prisma.sql`c.status = ${statuses[0]}::"ClaimStatus"`
+        : Prisma.sql`c.status = ANY(${statuses}::"ClaimStatus"[])`,
+    );
   }
   if (filter?.topic) conditions.push(Prisma.sql`c.topics @> ARRAY[${filter.topic}]::text[]`);
   if (filter?.language) conditions.push(Prisma.sql`c.language = ${filter.language}`);

@@ -1,6 +1,6 @@
 // Data access for claims: Prisma, and the hot list and by-id reads on the pool (db/sql.ts).
 import type { Db, PrismaClient } from "../../db/prisma";
-import { queryRows, type SqlClient } from "../../db/sql";
+import { queryRows, rowCount, type SqlClient } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
 import type { Claim } from "../../generated/prisma/client";
@@ -196,7 +196,11 @@ export function listClaims(
   take: number,
   after: { value: string; id: string } | null,
 ): Promise<Claim[]> {
-  return queryRows<Claim>(prisma, { sql: listClaimsSql(where, order, take, after), columns: CLAIM_COLUMN_NAMES });
+  return queryRows<Claim>(prisma, {
+    sql: listClaimsSql(where, order, take, after),
+    columns: CLAIM_COLUMN_NAMES,
+    prepare: true,
+  });
 }
 
 /** listClaims with each claim's children windows, in one statement. */
@@ -215,11 +219,12 @@ export async function listClaimsWithChildren(
       SELECT c.id, row_number() OVER (ORDER BY ${column} ${direction}, c.id ${direction}) AS position
       FROM claims c WHERE ${where} ${keyset}
       ORDER BY ${column} ${direction}, c.id ${direction}
-      LIMIT ${take})
+      LIMIT ${rowCount(take)})
     SELECT ${CLAIM_COLUMNS}, ${Prisma.raw(childrenColumnsSql("c.id", limits))}
     FROM page JOIN claims c ON c.id = page.id
     ORDER BY page.position`,
     columns: CLAIM_WITH_CHILDREN_COLUMNS,
+    prepare: true,
   });
   return rows.map(splitChildren);
 }
@@ -247,7 +252,7 @@ export function listClaimsSql(
     SELECT ${CLAIM_COLUMNS} FROM claims c
     WHERE ${where} ${keyset}
     ORDER BY ${column} ${direction}, c.id ${direction}
-    LIMIT ${take}`;
+    LIMIT ${rowCount(take)}`;
 }
 
 /** The cursor value of a claim for an ordering. */

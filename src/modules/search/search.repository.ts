@@ -2,7 +2,7 @@
 // tsvector and pg_trgm operators have no Prisma query API).
 import { shortestFloat32 } from "../../shared/float32";
 import type { Db, PrismaClient } from "../../db/prisma";
-import { queryRows } from "../../db/sql";
+import { queryRows, rowCount } from "../../db/sql";
 import { Prisma, type Claim } from "../../generated/prisma/client";
 import { CLAIM_COLUMN_NAMES, CLAIM_COLUMNS } from "../claim/claim-filter";
 
@@ -29,7 +29,23 @@ function matches(query: string, language: string): Prisma.Sql {
   return excluded ? Prisma.sql`${match} AND NOT c.search_vector @@ ${tsquery(excluded, language)}` : match;
 }
 
-/** One page of matching claims, best first, with their rank. */
+/**
+ * searchClaims' condition, with each query computed once per execution (a scalar subquery
+ * is an InitPlan, evaluated once and usable as an index condition), so the statement can
+ * be prepared: in a generic plan an inline tsquery expression would be computed again for
+ * every row it ranks.
+ */
+function matchesOnce(query: string, language: string): Prisma.Sql {
+  const excluded = exclusionsOf(query);
+  const match = Prisma.sql`c.search_vector @@ (SELECT tsq FROM q)`;
+  return excluded ? Prisma.sql`${match} AND NOT c.search_vector @@ (SELECT ${tsquery(excluded, language)})` : match;
+}
+
+/**
+ * One page of matching claims, best first, with their rank. The matches are ranked on
+ * their ids alone and only the page's rows are read whole: every match is ranked, and
+ * carrying each one's columns through the sort cost more than the ranking.
+ */
 export async function searchClaims(
   prisma: PrismaClient,
   query: string,
@@ -40,12 +56,18 @@ export async function searchClaims(
 ): Promise<(Claim & { rank: number })[]> {
   const rows = await queryRows<Claim & { rank: number }>(prisma, {
     sql: Prisma.sql`
-    SELECT ${CLAIM_COLUMNS}, ts_rank(c.search_vector, q.tsq)::float8 AS rank
-    FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
-    WHERE ${matches(query, language)} AND ${where}
-    ORDER BY rank DESC, c.id
-    LIMIT ${take} OFFSET ${skip}`,
+    WITH q AS MATERIALIZED (SELECT ${tsquery(query, language)} AS tsq),
+    page AS MATERIALIZED (
+      SELECT c.id, ts_rank(c.search_vector, (SELECT tsq FROM q)) AS rank
+      FROM claims c
+      WHERE ${matchesOnce(query, language)} AND ${where}
+      ORDER BY rank DESC, c.id
+      LIMIT ${rowCount(take)} OFFSET ${rowCount(skip)})
+    SELECT ${CLAIM_COLUMNS}, page.rank::float8 AS rank
+    FROM page JOIN claims c ON c.id = page.id
+    ORDER BY page.rank DESC, c.id`,
     columns: [...CLAIM_COLUMN_NAMES, "rank"],
+    prepare: true,
   });
   return rows.map((row) => ({ ...row, rank: shortestFloat32(row.rank) }));
 }
