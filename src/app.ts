@@ -4,8 +4,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError } from "graphql";
@@ -14,8 +16,8 @@ import { ClientGate, gatedClient } from "./db/client-gate";
 import { createContext, type GraphQLContext } from "./graphql/context";
 import { claimReviewRouter } from "./http/claim-review.routes";
 import { bulkRouter } from "./http/bulk.routes";
-import { jsonErrorHandler } from "./http/body-errors";
-import { requestIdMiddleware, requestIdOf } from "./http/request-id";
+import { httpErrorHandler, HttpRequestError } from "./http/http-errors";
+import { entrance, scopeOf } from "./http/entrance";
 import { createErrorFormatter } from "./graphql/errors";
 import { DEFAULT_REQUEST_LIMITS, limitParseOptions, limitValidationRules, type RequestLimits } from "./graphql/limits";
 import { requestGuardPlugin } from "./graphql/request-guard";
@@ -39,6 +41,7 @@ import { DATABASE_UNAVAILABLE } from "./graphql/errors";
 import { httpHeadForCode, httpStatusPlugin } from "./graphql/http-status";
 import { HttpDrain } from "./http/drain";
 import { healthRouter } from "./http/health.routes";
+import { explorerRouter } from "./http/explorer";
 
 export interface ServerOptions {
   prisma: PrismaClient;
@@ -120,19 +123,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       queryShapePlugin,
       idempotencyPlugin({ prisma, logger }),
       operations.plugin,
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // No Apollo landing page (a CDN page with telemetry): the explorer router serves GraphiQL from this origin.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     logger,
   });
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.use(drain.middleware);
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
-  app.use(requestIdMiddleware);
-  app.use(healthRouter(prisma, logger, drain));
-  app.use(claimReviewRouter(prisma, logger, authenticate));
-  app.use(bulkRouter(prisma, logger, authenticate));
+  app.use(entrance(logger, drain));
+  app.use(explorerRouter({ logger }));
+  // GraphQL first: the busiest route is matched before the others.
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
@@ -148,15 +150,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // From here on, every query of the operation counts against its client's share of
         // the database and its deadline.
         const scope = { client: clientKey(client), deadline, timeoutMs: limits.operationTimeoutMs };
-        return createContext(gatedClient(prisma, gate, scope), logger, requestIdOf(req, res), principal, client, {
+        return createContext(gatedClient(prisma, gate, scope), logger, scopeOf(res).requestId, principal, client, {
           webhookTargets: options.webhookTargets,
           apiKeyCache: keyCache,
         });
       },
     }),
   );
-  // After every route: what their own handling leaves (bad or large bodies, faults) is answered in JSON.
-  app.use(jsonErrorHandler(logger));
+  app.use(healthRouter(prisma, logger, drain));
+  app.use(claimReviewRouter(prisma, authenticate));
+  app.use(bulkRouter(prisma, authenticate));
+  app.use((req) => {
+    throw new HttpRequestError(404, `There is nothing at ${req.method} ${req.path}.`, "NOT_FOUND");
+  });
+  // After every route: every failure (refusals, bad or large bodies, faults) is answered in JSON here.
+  app.use(httpErrorHandler(logger));
 
   // The cache serves nothing until its listener is LISTENing (first attempt awaited here).
   const keyListener = keyCache

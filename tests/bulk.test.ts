@@ -272,6 +272,7 @@ describe("authentication and permissions", () => {
   test("import of another content type is 415", async () => {
     const result = await importNdjson(server, "{}", { contentType: "application/json" });
     expect(result.status).toBe(415);
+    expect(result.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   test("export needs a key with BULK_EXPORT (VIEWER has it) and a valid `since`", async () => {

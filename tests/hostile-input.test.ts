@@ -360,6 +360,15 @@ describe("request IDs", () => {
     await response.text();
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  test("a path that serves nothing gets a JSON 404, with the request's ID", async () => {
+    const response = await fetch(`${server.origin}/claims/nowhere`, { headers: { "x-request-id": "trace-404" } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-request-id")).toBe("trace-404");
+    expect(await response.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "There is nothing at GET /claims/nowhere." },
+    });
+  });
 });
 
 describe("bodies that are not JSON, or too large, get a JSON error", () => {

@@ -2,7 +2,7 @@
 // client address: past RATE_LIMIT_AUTH_FAILURES in a window the address is refused
 // (RATE_LIMITED) before its keys are even looked up. Keys are read through this process's
 // key cache when there is one (src/modules/auth/api-key-cache.ts).
-import type { Request, Response } from "express";
+import type { Request } from "express";
 import type { PrismaClient } from "../db/prisma";
 import type { ApiKeyCache } from "../modules/auth/api-key-cache";
 import { authenticate } from "../modules/auth/api-key.service";
@@ -43,11 +43,3 @@ export function createAuthenticator(prisma: PrismaClient, rateLimits: RateLimits
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
-
-/** The plain HTTP routes' answer to a throttled address: 429 with Retry-After. */
-export function sendAuthThrottled(res: Response, error: AuthThrottledError): void {
-  res
-    .status(429)
-    .set("retry-after", String(error.retryAfterSeconds))
-    .json({ error: { code: "RATE_LIMITED", message: error.message } });
-}

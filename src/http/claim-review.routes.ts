@@ -1,39 +1,40 @@
 // schema.org ClaimReview over plain HTTP: GET /claims/:id/claim-review (public JSON-LD a
 // crawler can fetch) and POST /claim-review (authenticated import), on the same service
 // as the GraphQL field and mutation.
-import express, { type NextFunction, type Request, type Response, type Router } from "express";
-import { isDatabaseUnavailable } from "../db/db-errors";
+import express, { type Request, type Response, type Router } from "express";
 import type { PrismaClient } from "../db/prisma";
 import { createServices } from "../modules/services";
-import type { Logger } from "../logger";
-import { ANONYMOUS } from "../modules/auth/permissions";
-import { AuthenticationError, ForbiddenError, UserInputError } from "../shared/errors";
+import { ANONYMOUS, type Principal } from "../modules/auth/permissions";
+import { UserInputError } from "../shared/errors";
 import { encodeId } from "../shared/global-id";
-import { bodyErrorOf } from "./body-errors";
-import { requestIdOf } from "./request-id";
-import { sendDatabaseUnavailable } from "./unavailable";
-import { AuthThrottledError, sendAuthThrottled, type Authenticator } from "./authentication";
+import type { Authenticator } from "./authentication";
+import { authenticated, principalOf, scopeOf } from "./entrance";
+import { HttpRequestError } from "./http-errors";
 
 const LD_JSON = "application/ld+json";
 
-export function claimReviewRouter(prisma: PrismaClient, logger: Logger, authenticate: Authenticator): Router {
-  const log = logger.child({ module: "claim-review-http" });
+export function claimReviewRouter(prisma: PrismaClient, authenticate: Authenticator): Router {
   const router = express.Router();
+  const servicesFor = (res: Response, principal: Principal) => {
+    const { requestId, log } = scopeOf(res);
+    return createServices(prisma, log.child({ module: "claim-review-http" }), { principal, requestId });
+  };
   router.get("/claims/:id/claim-review", async (req: Request<{ id: string }>, res: Response) => {
-    const services = createServices(prisma, log, { principal: ANONYMOUS, requestId: requestIdOf(req, res) });
+    const services = servicesFor(res, ANONYMOUS);
     const { claim, document } = await services.claimReviews.claimReviewById(req.params.id);
-    if (!claim) return sendError(res, 404, "NOT_FOUND", "No claim has this ID.");
-    if (!document)
-      return sendError(res, 404, "NOT_FOUND", "The claim has no live verdict to publish as a ClaimReview.");
+    if (!claim) throw new HttpRequestError(404, "No claim has this ID.", "NOT_FOUND");
+    if (!document) {
+      throw new HttpRequestError(404, "The claim has no live verdict to publish as a ClaimReview.", "NOT_FOUND");
+    }
     res.status(200).type(LD_JSON).send(JSON.stringify(document));
   });
 
   router.post(
     "/claim-review",
+    authenticated(authenticate),
     express.json({ type: ["application/json", LD_JSON], limit: "1mb" }),
     async (req: Request, res: Response) => {
-      const principal = await authenticate(req);
-      const services = createServices(prisma, log, { principal, requestId: requestIdOf(req, res) });
+      const services = servicesFor(res, principalOf(res));
       try {
         const { items } = await services.claimReviews.importClaimReview({ document: req.body as unknown });
         res.status(200).json({
@@ -54,21 +55,5 @@ export function claimReviewRouter(prisma: PrismaClient, logger: Logger, authenti
       }
     },
   );
-
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error instanceof AuthenticationError) return sendError(res, 401, "UNAUTHENTICATED", error.message);
-    if (error instanceof AuthThrottledError) return sendAuthThrottled(res, error);
-    if (error instanceof ForbiddenError) return sendError(res, 403, "FORBIDDEN", error.message);
-    const bodyError = bodyErrorOf(error);
-    if (bodyError) return sendError(res, bodyError.status, bodyError.code, bodyError.message);
-    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
-    log.error({ err: error }, "unexpected error in a ClaimReview route");
-    return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
-  });
   return router;
-}
-
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
 }

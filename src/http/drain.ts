@@ -9,7 +9,6 @@
 // was written); a request that was read is served in full, with `Connection: close`.
 import type http from "node:http";
 import type { Socket } from "node:net";
-import type { RequestHandler } from "express";
 
 export class HttpDrain {
   private draining = false;
@@ -41,12 +40,6 @@ export class HttpDrain {
   get isDraining(): boolean {
     return this.draining;
   }
-
-  /** First middleware: once draining, tells every client not to reuse its connection. */
-  readonly middleware: RequestHandler = (_req, res, next) => {
-    if (this.draining) res.setHeader("Connection", "close");
-    next();
-  };
 
   /**
    * Stops accepting connections, closes idle ones, and waits for requests in flight;
