@@ -22,7 +22,7 @@ async function withApp(run: (origin: string) => Promise<void>): Promise<void> {
     const kind = req.params.kind;
     if (kind === "auth") throw new AuthenticationError("The API key is not valid.");
     if (kind === "throttled") throw new AuthThrottledError(7);
-    if (kind === "forbidden") throw new ForbiddenError("This key may not do that.");
+    if (kind === "forbidden") throw new ForbiddenError("WRITE_CLAIMS", "This key may not do that.");
     throw new HttpRequestError(404, "No such thing.", "NOT_FOUND");
   });
   app.post("/graphql", express.json({ limit: "100b" }), (_req, res) => {
