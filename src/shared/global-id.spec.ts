@@ -3,8 +3,18 @@ import { decodeId, decodeIdOfType, encodeId } from "./global-id";
 const UUID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 
 describe("global IDs", () => {
-  it("encodes as base64 of Type:uuid", () => {
-    expect(encodeId("Claim", UUID)).toBe(Buffer.from(`Claim:${UUID}`, "utf8").toString("base64"));
+  it("encodes as unpadded base64url of Type:uuid, whatever the type's length", () => {
+    expect(encodeId("Claim", UUID)).toBe(Buffer.from(`Claim:${UUID}`, "utf8").toString("base64url"));
+    for (const type of ["Claim", "Actor", "Source", "Statement", "Evidence", "Verdict", "ClaimRelation"] as const) {
+      expect(encodeId(type, UUID)).toMatch(/^[A-Za-z0-9_-]+$/);
+    }
+  });
+
+  it("still decodes IDs issued in padded standard base64", () => {
+    const legacy = Buffer.from(`Source:${UUID}`, "utf8").toString("base64");
+    expect(legacy.endsWith("=")).toBe(true);
+    expect(decodeId(legacy)).toEqual({ type: "Source", id: UUID });
+    expect(decodeIdOfType(legacy, "Source")).toBe(UUID);
   });
 
   it("round-trips type and id", () => {

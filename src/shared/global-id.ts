@@ -1,5 +1,7 @@
-// Relay global IDs: base64("Type:uuid"). The database keeps plain UUIDs.
-import { fromGlobalId, toGlobalId } from "graphql-relay";
+// Relay global IDs: "Type:uuid" in unpadded base64url, one encoding for every ID the API
+// issues (cursors use it too): no `=` at the end of some IDs and not others, and no `/` or
+// `+`, so an ID is safe in a URL path as it is (GET /claims/:id/claim-review). IDs issued
+// before, in padded standard base64, still decode. The database keeps plain UUIDs.
 
 export type NodeType = "Claim" | "Actor" | "Source" | "Statement" | "Evidence" | "Verdict" | "ClaimRelation";
 
@@ -33,18 +35,28 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
+/** The global ID of any typed object (AuditEvent IDs are numbers, not UUIDs). */
+export function globalIdOf(type: string, id: string): string {
+  return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+}
+
 export function encodeId(type: EntityType, id: string): string {
-  return toGlobalId(type, id);
+  return globalIdOf(type, id);
+}
+
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** "Type" and "id" of a global ID in base64url or standard base64, padded or not. */
+function fromGlobalId(globalId: string): { type: string; id: string } {
+  if (!BASE64.test(globalId)) return { type: "", id: "" };
+  const text = Buffer.from(globalId, "base64").toString("utf8");
+  const colon = text.indexOf(":");
+  return colon < 0 ? { type: "", id: "" } : { type: text.slice(0, colon), id: text.slice(colon + 1) };
 }
 
 /** Splits a global ID; null when it is not one of ours. */
 export function decodeId(globalId: string): { type: NodeType; id: string } | null {
-  let decoded: { type: string; id: string };
-  try {
-    decoded = fromGlobalId(globalId);
-  } catch {
-    return null;
-  }
+  const decoded = fromGlobalId(globalId);
   const type = NODE_TYPES.find((candidate) => candidate === decoded.type);
   if (!type || !UUID.test(decoded.id)) return null;
   return { type, id: decoded.id.toLowerCase() };
@@ -52,11 +64,6 @@ export function decodeId(globalId: string): { type: NodeType; id: string } | nul
 
 /** The UUID inside a global ID of the expected type; null otherwise. */
 export function decodeIdOfType(globalId: string, type: EntityType): string | null {
-  let decoded: { type: string; id: string };
-  try {
-    decoded = fromGlobalId(globalId);
-  } catch {
-    return null;
-  }
+  const decoded = fromGlobalId(globalId);
   return decoded.type === type && UUID.test(decoded.id) ? decoded.id.toLowerCase() : null;
 }

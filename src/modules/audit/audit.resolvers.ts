@@ -1,7 +1,6 @@
 // Audit history on the entities that change.
-import { toGlobalId } from "graphql-relay";
 import type { Resolvers } from "../../graphql/resolvers-types.generated";
-import { encodeId, isEntityType } from "../../shared/global-id";
+import { encodeId, globalIdOf, isEntityType } from "../../shared/global-id";
 import { snapshotWithGlobalIds } from "./snapshot-ids";
 
 export const auditResolvers: Resolvers = {
@@ -12,7 +11,7 @@ export const auditResolvers: Resolvers = {
   Evidence: { history: (evidence, args, { services }) => services.audit.history("Evidence", evidence.id, args) },
   Verdict: { history: (verdict, args, { services }) => services.audit.history("Verdict", verdict.id, args) },
   AuditEvent: {
-    id: (event) => toGlobalId("AuditEvent", event.id.toString()),
+    id: (event) => globalIdOf("AuditEvent", event.id.toString()),
     entityId: (event) => (isEntityType(event.entityType) ? encodeId(event.entityType, event.entityId) : event.entityId),
     claimId: (event) => (event.claimId ? encodeId("Claim", event.claimId) : null),
     changedBy: (event) => event.actorLabel,
