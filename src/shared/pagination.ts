@@ -86,15 +86,24 @@ export function toConnection<T>(
   totalCount: () => Promise<number>,
 ): Connection<T> {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  // Cursors are made when a query asks for edges or page bounds: a dashboard reading
+  // `nodes` alone makes none.
+  let edges: Edge<T>[] | undefined;
+  const edgesOf = () => (edges ??= page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node })));
   return {
-    edges,
+    get edges() {
+      return edgesOf();
+    },
     nodes: page,
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edgesOf()[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edgesOf().at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };
