@@ -1,7 +1,91 @@
-// Type-aware linting (typescript-eslint), with Prettier owning the formatting.
+// Type-aware linting (typescript-eslint), with Prettier owning the formatting; and the
+// schema linter (@graphql-eslint) on schema.graphql.
+import path from "node:path";
 import js from "@eslint/js";
+import graphql from "@graphql-eslint/eslint-plugin";
 import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
+
+/** Code files: the JavaScript and TypeScript configs apply to these only, never to schema.graphql. */
+const CODE = ["**/*.{js,mjs,cjs,ts,tsx,mts,cts}"];
+
+/*
+ * The schema linter, on schema.graphql (the contract: see docs/ARCHITECTURE.md).
+ *
+ * Kept:
+ * - require-description on every type (object, interface, union, enum, scalar, input),
+ *   field, argument and input field, enum value and directive: the schema documents itself.
+ * - naming-convention: PascalCase types, camelCase fields and arguments, UPPER_CASE enum
+ *   values, no `get`/`query` prefix on Query fields nor `Type`/`Enum`/... affixes on types.
+ * - no-unreachable-types, no-typename-prefix (one exception, marked where it is:
+ *   `Claim.claimReview` is named after schema.org's ClaimReview), no-hashtag-description
+ *   (a `#` comment where a description belongs), no-scalar-result-type-on-mutation.
+ * - strict-id-in-types: every object type has exactly one `id: ID!`, except pages and their
+ *   edges, payloads, counts, and the value types listed below, which have no identity.
+ * - relay-page-info, relay-connection-types, relay-arguments (forward only: `first`/`after`;
+ *   there is no `last`/`before`), relay-edge-types with two options off:
+ *   `shouldImplementNode` (AuditEvent, a history entry, is not a Node) and
+ *   `listTypeCanWrapOnlyEdgeType` (nested lists are plain lists on purpose: see the
+ *   schema's description).
+ * - graphql-js's own validation (known types, directives and arguments, unique names, ...).
+ * Off, because passing would change the schema's shape or go against its conventions:
+ * - description-style: one-line descriptions are "inline", longer ones """block""".
+ * - unique-enum-value-names: OTHER, SUPPORTS, SUPPORTED, ... recur across enums by meaning.
+ * - input-name: RetractInput serves the three retractions; ClaimFilter, ClaimOrder, ActorFilter
+ *   and SourceFilter are arguments, not mutation inputs.
+ * - require-nullable-result-in-root: lists and connections on Query are non-null (empty, not null).
+ * - require-field-of-type-query-in-mutation-result: payloads return what changed, not `query`.
+ * - alphabetize: the schema is grouped by domain, not sorted.
+ * - no-unused-fields, and the other operation rules: this repository has no client documents.
+ */
+const schemaRules = {
+  ...graphql.configs["flat/schema-recommended"].rules,
+  ...graphql.configs["flat/schema-relay"].rules,
+  "@graphql-eslint/require-description": [
+    "error",
+    {
+      types: true,
+      rootField: true,
+      FieldDefinition: true,
+      InputValueDefinition: true,
+      EnumValueDefinition: true,
+      DirectiveDefinition: true,
+    },
+  ],
+  "@graphql-eslint/strict-id-in-types": [
+    "error",
+    {
+      acceptedIdNames: ["id"],
+      acceptedIdTypes: ["ID"],
+      exceptions: {
+        suffixes: ["Connection", "Edge", "Payload", "Count"],
+        types: [
+          "PageInfo",
+          "UserError",
+          "Viewer",
+          "ClaimStats",
+          "SearchHighlight",
+          "SimilarClaim",
+          "ClaimMergeRecord",
+          "AttributionHop",
+          "AttributionChain",
+          "Provenance",
+          "ProvenanceActor",
+          "ClaimReviewImportItem",
+          "WebhookAttempt",
+        ],
+      },
+    },
+  ],
+  "@graphql-eslint/relay-arguments": ["error", { includeBoth: false }],
+  "@graphql-eslint/relay-edge-types": [
+    "error",
+    { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false },
+  ],
+  "@graphql-eslint/no-scalar-result-type-on-mutation": "error",
+  "@graphql-eslint/description-style": "off",
+  "@graphql-eslint/unique-enum-value-names": "off",
+};
 
 export default tseslint.config(
   {
@@ -16,9 +100,10 @@ export default tseslint.config(
       "jest.config.js",
     ],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  { ...js.configs.recommended, files: CODE },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: config.files ?? CODE })),
   {
+    files: CODE,
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
@@ -53,5 +138,15 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-return": "off",
     },
   },
-  prettier,
+  { ...prettier, files: CODE },
+  {
+    files: ["schema.graphql"],
+    languageOptions: {
+      parser: graphql.parser,
+      // The schema rules read the schema from the same file they lint.
+      parserOptions: { graphQLConfig: { schema: path.join(import.meta.dirname, "schema.graphql") } },
+    },
+    plugins: { "@graphql-eslint": graphql },
+    rules: schemaRules,
+  },
 );

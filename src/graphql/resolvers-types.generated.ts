@@ -21,7 +21,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time with time zone, e.g. 2024-06-19T08:00:00Z. */
+  /**
+   * An RFC 3339 (ISO 8601) date-time with a time zone or offset, e.g. `2024-06-19T08:00:00Z`,
+   * between the years 0001 and 9999. Returned in UTC.
+   */
   DateTime: { input: Date; output: Date; }
   /** Arbitrary JSON: audit snapshots, webhook payloads, schema.org ClaimReview documents. */
   JSON: { input: unknown; output: unknown; }
@@ -36,20 +39,25 @@ export type Actor = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Claims this actor is on record for (as speaker), most recently updated first. */
   claims: Array<Claim>;
+  /** When the actor was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Who they are, e.g. `Professor Emeritus of North Korean Studies`. */
   description?: Maybe<Scalars['String']['output']>;
   /** Every change to the actor, oldest first. */
   history: AuditEventConnection;
+  /** Global ID: pass it to `Query.node` or `Query.actor`, or to mutations as `ActorRefInput.id`. */
   id: Scalars['ID']['output'];
+  /** What kind of actor it is. */
   kind: ActorKind;
+  /** The actor's name; no other actor has it as a name or alias (ignoring case and spacing). */
   name: Scalars['String']['output'];
-  /** Sources this actor published, newest first. */
+  /** Sources this actor published, newest first (by `publishedAt`, undated ones last). */
   publishedSources: Array<Source>;
   /** Number of the actor's live statements. */
   statementCount: Scalars['Int']['output'];
   /** The actor's own statements, newest first. */
   statements: Array<Statement>;
+  /** Last edit to the actor. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -82,33 +90,46 @@ export type ActorStatementsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of actors (a Relay connection). */
 export type ActorConnection = {
   __typename?: 'ActorConnection';
+  /** The actors of this page, each with its cursor. */
   edges: Array<ActorEdge>;
+  /** The actors of this page, without cursors. */
   nodes: Array<Actor>;
+  /** Whether there are more pages, and the cursor to ask for the next. */
   pageInfo: PageInfo;
+  /** How many actors match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** How many claims one actor counts for. */
 export type ActorCount = {
   __typename?: 'ActorCount';
+  /** The speaker (`byActor`) or the publisher (`byPublisher`). */
   actor: Actor;
   /** Number of claims. */
   count: Scalars['Int']['output'];
 };
 
+/** An actor in a page of actors. */
 export type ActorEdge = {
   __typename?: 'ActorEdge';
+  /** Opaque position of the actor in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The actor. */
   node: Actor;
 };
 
+/** Filters for `Query.actors`; all given conditions must hold. */
 export type ActorFilter = {
+  /** Actors of this kind. */
   kind?: InputMaybe<ActorKind>;
   /** Case-insensitive substring of the name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What kind of actor someone is. */
 export type ActorKind =
   /** An organization that publishes verdicts. */
   | 'FACT_CHECKER'
@@ -116,14 +137,19 @@ export type ActorKind =
   | 'MEDIA_OUTLET'
   /** A company, party, agency, university, international body... */
   | 'ORGANIZATION'
+  /** Anything else. */
   | 'OTHER'
+  /** A person. */
   | 'PERSON'
   /** A state or its government (North Korea, whose government is called Pyongyang). */
   | 'STATE';
 
+/** What `createActor` or `updateActor` did. */
 export type ActorPayload = {
   __typename?: 'ActorPayload';
+  /** The actor as created or changed; null when `userErrors` is not empty. */
   actor?: Maybe<Actor>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -132,23 +158,35 @@ export type ActorPayload = {
  * created with `kind` and the other fields when no actor matches).
  */
 export type ActorRefInput = {
+  /** Where they belong, up to 300 characters, stored when the actor is created. */
   affiliation?: InputMaybe<Scalars['String']['input']>;
   /** Extra names, stored when the actor is created. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Who they are, up to 500 characters, stored when the actor is created. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** An existing actor's global ID (`Actor.id`); give either `id` or `name`. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Needed when the actor is created. */
   kind?: InputMaybe<ActorKind>;
+  /** A name or alias, up to 200 characters; an actor found by it is used as it is (the fields below are ignored). */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An evidence item to add. */
 export type AddEvidenceInput = {
+  /** Whose analysis, act or words it is, when it is one actor's: the start of its chain. */
   actor?: InputMaybe<ActorRefInput>;
+  /** The claim's global ID (a merged claim's ID adds to the claim it was merged into). */
   claimId: Scalars['ID']['input'];
+  /** Which way it bears on the claim. */
   direction: EvidenceDirection;
+  /** Verbatim words from the source, up to 5,000 characters. */
   excerpt?: InputMaybe<Scalars['String']['input']>;
+  /** What the item is (default OTHER). */
   kind?: InputMaybe<EvidenceKind>;
+  /** When the evidenced fact happened or was observed. */
   observedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The document the item was found in. */
   source: SourceRefInput;
   /** What the item shows, 1 to 5,000 characters. */
   summary: Scalars['String']['input'];
@@ -156,15 +194,22 @@ export type AddEvidenceInput = {
   via?: InputMaybe<Array<AttributionHopInput>>;
 };
 
+/** What `addEvidence` did. */
 export type AddEvidencePayload = {
   __typename?: 'AddEvidencePayload';
+  /** The claim, as changed. */
   claim?: Maybe<Claim>;
+  /** The new evidence item; null when `userErrors` is not empty. */
   evidence?: Maybe<Evidence>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A verdict to record. */
 export type AddVerdictInput = {
+  /** The best value of the scale (not equal to `worstRating`). */
   bestRating?: InputMaybe<Scalars['Int']['input']>;
+  /** The claim's global ID (a merged claim's ID rates the claim it was merged into). */
   claimId: Scalars['ID']['input'];
   /**
    * What the rating means for the claim. When omitted it is read off the numeric
@@ -172,22 +217,32 @@ export type AddVerdictInput = {
    * REFUTED, else MIXED; one of the two must be given.
    */
   conclusion?: InputMaybe<VerdictConclusion>;
+  /** Why, up to 10,000 characters. */
   explanation?: InputMaybe<Scalars['String']['input']>;
+  /** Language of the review (BCP-47 tag). */
   language?: InputMaybe<Scalars['String']['input']>;
   /** The rating as published, e.g. `False`, `Mostly true`. */
   rating: Scalars['String']['input'];
+  /** Numeric rating on the reviewer's scale, -1,000 to 1,000; given with `bestRating` and `worstRating`, or not at all. */
   ratingValue?: InputMaybe<Scalars['Int']['input']>;
+  /** When the review was published. */
   reviewedAt: Scalars['DateTime']['input'];
   /** The fact-checking organization. */
   reviewer: ActorRefInput;
+  /** The review's absolute http(s) URL (stored canonicalized). */
   url?: InputMaybe<Scalars['String']['input']>;
+  /** The worst value of the scale. */
   worstRating?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What `addVerdict` did. */
 export type AddVerdictPayload = {
   __typename?: 'AddVerdictPayload';
+  /** The claim, with its status recomputed. */
   claim?: Maybe<Claim>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
+  /** The new verdict; null when `userErrors` is not empty. */
   verdict?: Maybe<Verdict>;
 };
 
@@ -196,16 +251,23 @@ export type ApiKey = {
   __typename?: 'ApiKey';
   /** Neither revoked nor expired. */
   active: Scalars['Boolean']['output'];
+  /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** When the key stops working; null for never. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global ID, for `revokeApiKey` (an API key is not a `Node`: `Query.node` does not resolve it). */
   id: Scalars['ID']['output'];
+  /** When the key was last used, to within a minute or so; null if never. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is called, to recognise it. */
   name: Scalars['String']['output'];
   /** What the key may do: its role's permissions, narrowed to its scopes. */
   permissions: Array<Permission>;
   /** The key's first characters (`ct_` + 8 hex), to recognise it. */
   prefix: Scalars['String']['output'];
+  /** When the key was revoked; null while it is not. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do, before `scopes` narrow it. */
   role: Role;
   /** The scopes the key was narrowed to; empty when it has all its role grants. */
   scopes: Array<Permission>;
@@ -227,10 +289,13 @@ export type AttributionChain = {
 /** One step of an attribution chain. */
 export type AttributionHop = {
   __typename?: 'AttributionHop';
+  /** The speaker (position 0) or a relay. */
   actor: Actor;
+  /** The editor's note on this hop. */
   note?: Maybe<Scalars['String']['output']>;
   /** 0 for the speaker, then 1, 2, ... towards the recording source. */
   position: Scalars['Int']['output'];
+  /** How this hop's actor came by the words. */
   relation: HopRelation;
   /** The document at this hop, when known (always set on the last hop). */
   source?: Maybe<Source>;
@@ -238,23 +303,33 @@ export type AttributionHop = {
 
 /** One relay between the speaker and the recording source. */
 export type AttributionHopInput = {
+  /** Who relayed them, by ID or name. */
   actor: ActorRefInput;
+  /** An editor's note on this hop, up to 500 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** How this relay came by the words (any relation but SPOKE, which is the speaker's own hop). */
   relation: HopRelation;
   /** The document at this hop, when known (the AFP dispatch). */
   source?: InputMaybe<SourceRefInput>;
 };
 
+/** What a change did. */
 export type AuditAction =
+  /** Created the entity. */
   | 'CREATED'
+  /** Removed it (a link between claims, a webhook endpoint). */
   | 'DELETED'
+  /** Folded a claim into another (`after` is the merge record). */
   | 'MERGED'
+  /** Withdrew a statement, evidence item or verdict from the record. */
   | 'RETRACTED'
+  /** Edited it (for an API key: revoked it). */
   | 'UPDATED';
 
 /** One recorded change. The log is append-only: nothing in the API (or the database) edits it. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** What the change did. */
   action: AuditAction;
   /** The entity after the change (null for a deletion), with global IDs as in `before`. */
   after?: Maybe<Scalars['JSON']['output']>;
@@ -282,7 +357,9 @@ export type AuditEvent = {
   entityId: Scalars['ID']['output'];
   /** Type of what changed: Claim, Statement, Evidence, Verdict, Actor, Source, ClaimRelation, ApiKey, WebhookEndpoint. */
   entityType: Scalars['String']['output'];
+  /** Global ID of the event (not a `Node`); IDs grow in the order changes were recorded. */
   id: Scalars['ID']['output'];
+  /** When the change was made. */
   occurredAt: Scalars['DateTime']['output'];
   /**
    * The ID of the request that made it (to match server logs); null for readers without the
@@ -291,15 +368,21 @@ export type AuditEvent = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of history, oldest change first (a Relay connection, without a total count). */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The changes of this page, each with its cursor. */
   edges: Array<AuditEventEdge>;
+  /** Whether there are more pages, and the cursor to ask for the next. */
   pageInfo: PageInfo;
 };
 
+/** A change in a page of history. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Opaque position of the change: pass it as `after` for the changes after it. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: AuditEvent;
 };
 
@@ -312,8 +395,13 @@ export type Claim = Node & {
    * document is served at `GET /claims/{id}/claim-review`.
    */
   claimReview?: Maybe<Scalars['JSON']['output']>;
+  /** When the claim was recorded in claimtrail. */
   createdAt: Scalars['DateTime']['output'];
-  /** Evidence for, against and around this claim, oldest first. */
+  /**
+   * Evidence for, against and around this claim, oldest first. A plain list: the first 501
+   * live items of every claim in the request are read in one query, and pages within them
+   * cost no other.
+   */
   evidence: Array<Evidence>;
   /** Number of live evidence items. */
   evidenceCount: Scalars['Int']['output'];
@@ -324,20 +412,27 @@ export type Claim = Node & {
    * first (including the history of claims merged into it).
    */
   history: AuditEventConnection;
+  /** Global ID: pass it to `Query.node` or `Query.claim`, and to mutations as a claim ID. */
   id: Scalars['ID']['output'];
   /** Language of `text` (BCP-47 tag such as `en`). */
   language: Scalars['String']['output'];
   /** The verdict that sets the status now, if any. */
   latestVerdict?: Maybe<Verdict>;
-  /** Claims merged into this one, newest first. */
+  /**
+   * Claims merged into this one, newest first, including those merged into a claim that
+   * was later merged into this one. All of them: merges are few, so the list is not paginated.
+   */
   mergedFrom: Array<ClaimMergeRecord>;
   /** Everything that backs this claim, in one answer: sources, actors and every attribution chain. */
   provenance: Provenance;
-  /** Links to other claims, both directions. */
+  /** Links to other claims, both directions, oldest first; a plain list, as the other nested lists. */
   relations: Array<ClaimRelation>;
   /** Number of live (non-retracted) statements. */
   statementCount: Scalars['Int']['output'];
-  /** Statements on this claim, oldest first. */
+  /**
+   * Statements on this claim, oldest first. A plain list: the first 501 live statements of
+   * every claim in the request are read in one query, and pages within them cost no other.
+   */
   statements: Array<Statement>;
   /** See `ClaimStatus` for how it is derived. */
   status: ClaimStatus;
@@ -347,7 +442,11 @@ export type Claim = Node & {
   topics: Array<Scalars['String']['output']>;
   /** Last change to the claim or anything recorded on it. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Fact-checkers' verdicts, newest first: the history of ratings. */
+  /**
+   * Fact-checkers' verdicts, newest first (by `reviewedAt`): the history of ratings. A plain
+   * list: the 100 newest live verdicts of every claim in the request are read in one query,
+   * and pages within them cost no other.
+   */
   verdicts: Array<Verdict>;
 };
 
@@ -391,24 +490,34 @@ export type ClaimVerdictsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of claims (a Relay connection). */
 export type ClaimConnection = {
   __typename?: 'ClaimConnection';
+  /** The claims of this page, each with its cursor. */
   edges: Array<ClaimEdge>;
   /** The claims of this page, without cursors. */
   nodes: Array<Claim>;
+  /** Whether there are more pages, and the cursor to ask for the next. */
   pageInfo: PageInfo;
   /** How many claims match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Which of a claim's dates `ClaimStats.perDay` counts by. */
 export type ClaimDateField =
+  /** When the claim was recorded (`Claim.createdAt`). */
   | 'CREATED_AT'
+  /** When the claim was first seen (`Claim.firstSeenAt`). */
   | 'FIRST_SEEN_AT'
+  /** Last change to the claim or anything recorded on it (`Claim.updatedAt`). */
   | 'UPDATED_AT';
 
+/** A claim in a page of claims. */
 export type ClaimEdge = {
   __typename?: 'ClaimEdge';
+  /** Opaque position of the claim in the list's order: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The claim. */
   node: Claim;
 };
 
@@ -445,30 +554,46 @@ export type ClaimFilter = {
 /** A claim folded into another by mergeClaims. */
 export type ClaimMergeRecord = {
   __typename?: 'ClaimMergeRecord';
+  /** When the merge was made. */
   mergedAt: Scalars['DateTime']['output'];
   /** The merged claim's former ID: it now resolves to the surviving claim. */
   mergedClaimId: Scalars['ID']['output'];
   /** The merged claim's wording. */
   mergedText: Scalars['String']['output'];
+  /** How many evidence items moved to the surviving claim. */
   movedEvidence: Scalars['Int']['output'];
+  /**
+   * How many links to other claims moved to the surviving claim. A link between the two
+   * claims, or one the surviving claim already had, was dropped instead.
+   */
   movedRelations: Scalars['Int']['output'];
+  /** How many statements moved to the surviving claim. */
   movedStatements: Scalars['Int']['output'];
+  /** How many verdicts moved to the surviving claim. */
   movedVerdicts: Scalars['Int']['output'];
+  /** Why the claims were merged, as given to `mergeClaims`. */
   reason?: Maybe<Scalars['String']['output']>;
 };
 
+/** How `Query.claims` is sorted. Claims with equal values are ordered by ID, in the same direction. */
 export type ClaimOrder = {
+  /** Which way (default: largest or newest first). */
   direction?: OrderDirection;
+  /** What to sort by. */
   field: ClaimOrderField;
 };
 
+/** What `Query.claims` can be sorted by. */
 export type ClaimOrderField =
+  /** When the claim was recorded (`Claim.createdAt`). */
   | 'CREATED_AT'
   /** How disputed: the smaller of the supporting (ASSERTS, CONCEDES) and opposing (DENIES, RETRACTS) statement counts. */
   | 'DISPUTE'
+  /** When the claim was first seen (`Claim.firstSeenAt`). */
   | 'FIRST_SEEN_AT'
   /** Number of live statements. */
   | 'STATEMENT_COUNT'
+  /** Last change to the claim or anything recorded on it (`Claim.updatedAt`). */
   | 'UPDATED_AT';
 
 /** A typed link between two claims. */
@@ -476,17 +601,26 @@ export type ClaimRelation = Node & {
   __typename?: 'ClaimRelation';
   /** The claim at the other end. */
   claim: Claim;
+  /** When the link was made. */
   createdAt: Scalars['DateTime']['output'];
+  /** Seen from the claim it was reached through; OUTGOING when reached by ID or from `linkClaims`. */
   direction: RelationDirection;
   /** The subject of the relation. */
   from: Claim;
+  /** Global ID: pass it to `Query.node` or `unlinkClaims`. */
   id: Scalars['ID']['output'];
+  /** How the subject (`from`) bears on the object (`to`). */
   kind: ClaimRelationKind;
+  /** The editor's note on the link. */
   note?: Maybe<Scalars['String']['output']>;
   /** The object of the relation. */
   to: Claim;
 };
 
+/**
+ * How one claim bears on another. SUPPORTS and REFINES read one way, from `from` to `to`;
+ * CONTRADICTS and DUPLICATES read both ways, so two claims have at most one such link of each kind.
+ */
 export type ClaimRelationKind =
   /** Both cannot be true. */
   | 'CONTRADICTS'
@@ -500,20 +634,26 @@ export type ClaimRelationKind =
 /** What importing one ClaimReview did. */
 export type ClaimReviewImportItem = {
   __typename?: 'ClaimReviewImportItem';
+  /** The claim reviewed: the existing claim with the same wording and language, or a new one. */
   claim?: Maybe<Claim>;
   /** True when the claim was created, false when an existing claim matched. */
   claimCreated: Scalars['Boolean']['output'];
   /** Position of the review in the document (0-based). */
   index: Scalars['Int']['output'];
+  /** The verdict the review is recorded as. */
   verdict?: Maybe<Verdict>;
   /** True when the verdict was created, false when the same review was already recorded. */
   verdictCreated: Scalars['Boolean']['output'];
 };
 
+/** A page of search results, best match first (a Relay connection). */
 export type ClaimSearchConnection = {
   __typename?: 'ClaimSearchConnection';
+  /** The results of this page, with their rank and highlights. */
   edges: Array<ClaimSearchEdge>;
+  /** The claims of this page, without cursors, ranks or highlights. */
   nodes: Array<Claim>;
+  /** Whether there are more pages, and the cursor to ask for the next. */
   pageInfo: PageInfo;
   /** How many claims match, over all pages. */
   totalCount: Scalars['Int']['output'];
@@ -522,67 +662,97 @@ export type ClaimSearchConnection = {
 /** A search result. */
 export type ClaimSearchEdge = {
   __typename?: 'ClaimSearchEdge';
+  /** Opaque position of the result in the ranking: pass it as `after` for the results after it. */
   cursor: Scalars['String']['output'];
-  /** Where the query matched, with the matching words marked `<b>...</b>`. */
+  /**
+   * Where the query matched, with the matching words marked `<b>...</b>`: the wording, and
+   * each live statement and evidence item that matches the whole query on its own (all of them).
+   */
   highlights: Array<SearchHighlight>;
+  /** The matching claim. */
   node: Claim;
   /** Relevance (PostgreSQL ts_rank: the wording weighs most, then quotes, then evidence): higher is better. */
   rank: Scalars['Float']['output'];
 };
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStats = {
   __typename?: 'ClaimStats';
   /** The actors on record for the most claims (with `stance`: who took that stance on the most claims). */
   byActor: Array<ActorCount>;
   /** The publishers whose sources carry the most claims. */
   byPublisher: Array<ActorCount>;
+  /** Claims per status, most first; a status no claim has is left out. */
   byStatus: Array<StatusCount>;
   /** The most frequent topics. */
   byTopic: Array<TopicCount>;
-  /** The most disputed claims (see ClaimOrderField.DISPUTE). */
+  /** The most disputed claims (see ClaimOrderField.DISPUTE); claims without both a supporting and an opposing statement are left out. */
   mostDisputed: Array<Claim>;
-  /** The newest live denials on these claims. */
+  /** The newest live denials on these claims, newest first. */
   newestDenials: Array<Statement>;
-  /** Claims per day (UTC) over [from, to), by first-seen or creation date; at most 366 days. */
+  /**
+   * Claims per day (UTC) over [from, to), by the date `field` names: every day the range
+   * touches, oldest first, days without claims included. The range spans at most 366 days.
+   */
   perDay: Array<DayCount>;
   /** How many claims. */
   total: Scalars['Int']['output'];
 };
 
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStatsByActorArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   stance?: InputMaybe<Stance>;
 };
 
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStatsByPublisherArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStatsByTopicArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStatsMostDisputedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStatsNewestDenialsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Dashboard counts over a set of claims. */
+/**
+ * Dashboard counts over a set of claims. The ranked lists are top-N lists (`first`, most
+ * first), not paginated: a tile shows the head of the ranking.
+ */
 export type ClaimStatsPerDayArgs = {
   field?: InputMaybe<ClaimDateField>;
   from: Scalars['DateTime']['input'];
@@ -609,31 +779,44 @@ export type ClaimStatus =
   /** Nobody on record disagrees yet, and no fact-checker has ruled. */
   | 'UNVERIFIED';
 
+/** An actor to create. */
 export type CreateActorInput = {
+  /** Where they belong, up to 300 characters. */
   affiliation?: InputMaybe<Scalars['String']['input']>;
+  /** Other names, up to 20; none may name another actor. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Who they are, up to 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of actor it is. */
   kind: ActorKind;
+  /** The name, up to 200 characters; no other actor may have it as a name or alias. */
   name: Scalars['String']['input'];
 };
 
+/** An API key to create. */
 export type CreateApiKeyInput = {
   /** When the key stops working (default: never). */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What to call the key, up to 200 characters. */
   name: Scalars['String']['input'];
+  /** What it may do; a key can only create keys with no permission it lacks itself. */
   role: Role;
   /** Narrow the key to some of its role's permissions (default: all of them). */
   scopes?: InputMaybe<Array<Permission>>;
 };
 
+/** What `createApiKey` did. */
 export type CreateApiKeyPayload = {
   __typename?: 'CreateApiKeyPayload';
+  /** The new key; null when `userErrors` is not empty. */
   apiKey?: Maybe<ApiKey>;
   /** The key in clear. Shown this once: only its hash is stored. */
   secret?: Maybe<Scalars['String']['output']>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A claim to create. */
 export type CreateClaimInput = {
   /** When the claim was first seen; default now. */
   firstSeenAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -645,31 +828,42 @@ export type CreateClaimInput = {
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** What `createClaim` did. */
 export type CreateClaimPayload = {
   __typename?: 'CreateClaimPayload';
+  /** The new claim; null when `userErrors` is not empty. */
   claim?: Maybe<Claim>;
   /** Existing claims worded much like the new one (similarity >= 0.5): check them for duplicates. */
   possibleDuplicates: Array<SimilarClaim>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** An endpoint to register. */
 export type CreateWebhookEndpointInput = {
+  /** What the endpoint is for, up to 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The events to send it, at least one. */
   eventTypes: Array<WebhookEventType>;
   /** Where deliveries are POSTed (http or https). */
   url: Scalars['String']['input'];
 };
 
+/** What `createWebhookEndpoint` did. */
 export type CreateWebhookEndpointPayload = {
   __typename?: 'CreateWebhookEndpointPayload';
+  /** The new endpoint; null when `userErrors` is not empty. */
   endpoint?: Maybe<WebhookEndpoint>;
   /** The signing secret (`whsec_...`) for verifying deliveries. Shown this once. */
   secret?: Maybe<Scalars['String']['output']>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** How many claims fall on one day. */
 export type DayCount = {
   __typename?: 'DayCount';
+  /** Number of claims whose date falls on that day (0 included). */
   count: Scalars['Int']['output'];
   /** The day, as YYYY-MM-DD (UTC). */
   day: Scalars['String']['output'];
@@ -684,9 +878,12 @@ export type DeleteWebhookEndpointInput = {
   id: Scalars['ID']['input'];
 };
 
+/** What `deleteWebhookEndpoint` did. */
 export type DeleteWebhookEndpointPayload = {
   __typename?: 'DeleteWebhookEndpointPayload';
+  /** Global ID of the removed endpoint. */
   deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -695,21 +892,32 @@ export type Evidence = Node & {
   __typename?: 'Evidence';
   /** Whose analysis, act or words this is, when it is one actor's. */
   actor?: Maybe<Actor>;
-  /** How it reached `source`, when it came through relays (expert -> AFP -> BGNES). */
+  /**
+   * How it reached `source` from `actor`, `actor` first (expert -> AFP -> BGNES): the whole
+   * chain, at most 12 hops; empty when the item has no `actor`.
+   */
   attribution: Array<AttributionHop>;
+  /** The claim the item bears on. */
   claim: Claim;
+  /** When the item was recorded in claimtrail (lists of evidence go by it). */
   createdAt: Scalars['DateTime']['output'];
+  /** Which way it bears on the claim. */
   direction: EvidenceDirection;
   /** Verbatim words from the source, when the item rests on them. */
   excerpt?: Maybe<Scalars['String']['output']>;
   /** Every change to the evidence item, oldest first. */
   history: AuditEventConnection;
+  /** Global ID: pass it to `Query.node` or `retractEvidence`. */
   id: Scalars['ID']['output'];
+  /** What the item is. */
   kind: EvidenceKind;
   /** When the evidenced fact happened or was observed. */
   observedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Set when the item was withdrawn from the record. */
   retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the item was withdrawn; null unless it was. */
   retractionReason?: Maybe<Scalars['String']['output']>;
+  /** The source the item was found in. */
   source: Source;
   /** What the item shows, in the editor's words. */
   summary: Scalars['String']['output'];
@@ -722,20 +930,30 @@ export type EvidenceHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which way an evidence item bears on its claim. */
 export type EvidenceDirection =
   /** Bears on the claim without settling it either way. */
   | 'CONTEXT'
+  /** Makes the claim more likely to be false. */
   | 'CONTRADICTS'
+  /** Makes the claim more likely to be true. */
   | 'SUPPORTS';
 
+/** What an evidence item is. */
 export type EvidenceKind =
+  /** Data or statistics. */
   | 'DATA'
+  /** A document: a record, filing, letter or the like. */
   | 'DOCUMENT'
+  /** An expert's analysis or assessment. */
   | 'EXPERT_ANALYSIS'
+  /** Photographs, video or satellite imagery. */
   | 'IMAGERY'
+  /** A news report. */
   | 'MEDIA_REPORT'
   /** An official act or vote (a UN veto). */
   | 'OFFICIAL_ACT'
+  /** Anything else (the kind of an item added without one). */
   | 'OTHER'
   /** Someone's statement used as evidence. */
   | 'STATEMENT';
@@ -757,30 +975,43 @@ export type HopRelation =
   /** Translated the previous hop's words. */
   | 'TRANSLATED_BY';
 
+/** A ClaimReview document to import. */
 export type ImportClaimReviewInput = {
   /** A ClaimReview JSON-LD document: one object, an array of them, or `{"@graph": [...]}`. */
   document: Scalars['JSON']['input'];
 };
 
+/** What `importClaimReview` did. */
 export type ImportClaimReviewPayload = {
   __typename?: 'ImportClaimReviewPayload';
+  /** One item per review, in document order; null when `userErrors` is not empty (then nothing was imported). */
   items?: Maybe<Array<ClaimReviewImportItem>>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A link to make between two claims. */
 export type LinkClaimsInput = {
+  /** The subject's global ID. */
   fromClaimId: Scalars['ID']['input'];
+  /** How the subject bears on the object; a link already there (either way round for CONTRADICTS and DUPLICATES) is a DUPLICATE. */
   kind: ClaimRelationKind;
+  /** An editor's note, up to 1,000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The object's global ID (not the subject's). */
   toClaimId: Scalars['ID']['input'];
 };
 
+/** What `linkClaims` did. */
 export type LinkClaimsPayload = {
   __typename?: 'LinkClaimsPayload';
+  /** The new link, seen from the subject (OUTGOING); null when `userErrors` is not empty. */
   relation?: Maybe<ClaimRelation>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Which claim to fold into which. */
 export type MergeClaimsInput = {
   /** Why, up to 1,000 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -790,25 +1021,32 @@ export type MergeClaimsInput = {
   targetId: Scalars['ID']['input'];
 };
 
+/** What `mergeClaims` did. */
 export type MergeClaimsPayload = {
   __typename?: 'MergeClaimsPayload';
   /** The surviving claim. */
   claim?: Maybe<Claim>;
+  /** The record of the merge (also listed in the surviving claim's `mergedFrom`). */
   merge?: Maybe<ClaimMergeRecord>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Add an evidence item to a claim. */
+  /** Add an evidence item to a claim (WRITE_CLAIMS). */
   addEvidence: AddEvidencePayload;
-  /** Record a fact-checker's verdict; it becomes the claim's latest if it is the newest. */
+  /** Record a fact-checker's verdict (PUBLISH_VERDICTS); it becomes the claim's latest if it is the newest. */
   addVerdict: AddVerdictPayload;
-  /** Create an actor (fails if the name or an alias is taken). */
+  /** Create an actor (WRITE_CLAIMS); fails if the name or an alias is taken. */
   createActor: ActorPayload;
   /** Create an API key (MANAGE_KEYS). The payload holds the key in clear, once. */
   createApiKey: CreateApiKeyPayload;
-  /** Create a claim. */
+  /** Create a claim (WRITE_CLAIMS). */
   createClaim: CreateClaimPayload;
   /** Register a webhook endpoint (MANAGE_WEBHOOKS). */
   createWebhookEndpoint: CreateWebhookEndpointPayload;
@@ -820,136 +1058,217 @@ export type Mutation = {
    * again creates nothing.
    */
   importClaimReview: ImportClaimReviewPayload;
-  /** Link two claims. */
+  /** Link two claims (WRITE_CLAIMS). */
   linkClaims: LinkClaimsPayload;
   /**
-   * Fold one claim into another: its statements, evidence, verdicts and relations move
+   * Fold one claim into another (MERGE_CLAIMS): its statements, evidence, verdicts and relations move
    * to the surviving claim, the merge is recorded, and the merged claim's ID resolves to
    * the surviving claim from then on.
    */
   mergeClaims: MergeClaimsPayload;
   /**
-   * Record an actor's stance on a claim, with the source and the attribution chain.
+   * Record an actor's stance on a claim, with the source and the attribution chain (WRITE_CLAIMS).
    * The actor, the source's publisher and every hop's actor may be given by ID or by
    * name; the source by ID or URL (or title and publisher, for a document with no URL).
    * Existing ones are reused, missing ones created, in the same transaction.
    */
   recordStatement: RecordStatementPayload;
+  /** Withdraw an evidence item from the record (WRITE_CLAIMS); it stays visible with `includeRetracted`. */
   retractEvidence: RetractEvidencePayload;
-  /** Withdraw a statement from the record (it stays visible with `includeRetracted`). */
+  /** Withdraw a statement from the record (WRITE_CLAIMS); it stays visible with `includeRetracted`. */
   retractStatement: RetractStatementPayload;
-  /** Withdraw a verdict (the status falls back to the previous one). */
+  /** Withdraw a verdict (PUBLISH_VERDICTS); the status falls back to the previous one. */
   retractVerdict: RetractVerdictPayload;
   /** Revoke an API key at once (MANAGE_KEYS). */
   revokeApiKey: RevokeApiKeyPayload;
-  /** Remove a link between claims. */
+  /** Remove a link between claims (DELETE). */
   unlinkClaims: UnlinkClaimsPayload;
-  /** Edit an actor: description, affiliation, name, aliases. */
+  /** Edit an actor: description, affiliation, name, aliases (WRITE_CLAIMS). */
   updateActor: ActorPayload;
-  /** Edit a claim's wording, language or topics. */
+  /** Edit a claim's wording, language or topics (WRITE_CLAIMS). */
   updateClaim: UpdateClaimPayload;
-  /** Edit a source's metadata. */
+  /** Edit a source's metadata (WRITE_CLAIMS). */
   updateSource: SourcePayload;
   /** Change an endpoint's URL, events, description, or pause it (MANAGE_WEBHOOKS). */
   updateWebhookEndpoint: WebhookEndpointPayload;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationAddEvidenceArgs = {
   input: AddEvidenceInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationAddVerdictArgs = {
   input: AddVerdictInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationCreateActorArgs = {
   input: CreateActorInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationCreateClaimArgs = {
   input: CreateClaimInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationCreateWebhookEndpointArgs = {
   input: CreateWebhookEndpointInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationDeleteWebhookEndpointArgs = {
   input: DeleteWebhookEndpointInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationImportClaimReviewArgs = {
   input: ImportClaimReviewInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationLinkClaimsArgs = {
   input: LinkClaimsInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationMergeClaimsArgs = {
   input: MergeClaimsInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationRecordStatementArgs = {
   input: RecordStatementInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationRetractEvidenceArgs = {
   input: RetractInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationRetractStatementArgs = {
   input: RetractInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationRetractVerdictArgs = {
   input: RetractInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationRevokeApiKeyArgs = {
   input: RevokeApiKeyInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationUnlinkClaimsArgs = {
   input: UnlinkClaimsInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationUpdateActorArgs = {
   input: UpdateActorInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationUpdateClaimArgs = {
   input: UpdateClaimInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationUpdateSourceArgs = {
   input: UpdateSourceInput;
 };
 
 
+/**
+ * Every write. Each names the permission its API key needs; expected failures come back in
+ * the payload's `userErrors`, and then nothing was written.
+ */
 export type MutationUpdateWebhookEndpointArgs = {
   input: UpdateWebhookEndpointInput;
 };
@@ -960,16 +1279,23 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Which way a list is sorted. */
 export type OrderDirection =
+  /** Smallest or oldest first. */
   | 'ASC'
+  /** Largest or newest first. */
   | 'DESC';
 
-/** Relay page information. */
+/** Relay page information. Pages go forward only (`first` and `after`). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the page's last item, to pass as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was asked for with `after`, i.e. it is not the first page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the page's first item; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -979,7 +1305,7 @@ export type Permission =
   | 'BULK_EXPORT'
   /** NDJSON import over HTTP (POST /import/claims). */
   | 'BULK_IMPORT'
-  /** unlinkClaims, deleteClaim. */
+  /** unlinkClaims. */
   | 'DELETE'
   /** createApiKey, revokeApiKey, apiKeys. */
   | 'MANAGE_KEYS'
@@ -989,15 +1315,20 @@ export type Permission =
   | 'MERGE_CLAIMS'
   /** addVerdict, retractVerdict, importClaimReview. */
   | 'PUBLISH_VERDICTS'
-  /** createClaim, updateClaim, recordStatement, addEvidence, retractions, actors, sources, linkClaims. */
+  /** createClaim, updateClaim, recordStatement, retractStatement, addEvidence, retractEvidence, actors, sources, linkClaims. */
   | 'WRITE_CLAIMS';
 
 /**
  * Everything that backs a claim, so a dashboard can draw it: the live statements and
- * evidence with their chains, every source and every actor involved.
+ * evidence with their chains, every source and every actor involved. Its lists are whole,
+ * not paginated: they are bounded by the 500 statements and evidence items it covers.
  */
 export type Provenance = {
   __typename?: 'Provenance';
+  /**
+   * Every actor involved, each once with all its roles: speakers first, then evidence
+   * authors, relays, publishers and reviewers, in the order they were found.
+   */
   actors: Array<ProvenanceActor>;
   /** One chain per live statement and evidence item. */
   chains: Array<AttributionChain>;
@@ -1010,7 +1341,9 @@ export type Provenance = {
 /** An actor in a claim's provenance, with every role it plays there. */
 export type ProvenanceActor = {
   __typename?: 'ProvenanceActor';
+  /** The actor. */
   actor: Actor;
+  /** Its roles, each once, in the order they were found. */
   roles: Array<ProvenanceRole>;
 };
 
@@ -1027,23 +1360,28 @@ export type ProvenanceRole =
   /** Took a stance on the claim. */
   | 'SPEAKER';
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type Query = {
   __typename?: 'Query';
   /** One actor by ID; null if there is none. */
   actor?: Maybe<Actor>;
   /** An actor by its name or one of its aliases (case and spacing do not matter). */
   actorByName?: Maybe<Actor>;
-  /** Actors, by name. */
+  /** Actors, by name (A to Z). */
   actors: ActorConnection;
-  /** API keys (MANAGE_KEYS). */
+  /** API keys (MANAGE_KEYS), oldest first; all of them, as an installation has few. */
   apiKeys: Array<ApiKey>;
-  /** One claim by ID; null if there is none. */
+  /** One claim by ID; null if there is none. A merged claim's ID gives the claim it was merged into. */
   claim?: Maybe<Claim>;
   /** Counts for dashboard tiles, over the claims matching `filter`. */
   claimStats: ClaimStats;
   /** Claims, newest update first unless `orderBy` says otherwise. */
   claims: ClaimConnection;
-  /** Any object by its global ID. */
+  /**
+   * Any object by its global ID; null when the ID is malformed, names nothing, or names an
+   * object that is not a `Node` (an API key, say). A merged claim's ID gives the claim it
+   * was merged into.
+   */
   node?: Maybe<Node>;
   /** Several objects by global ID, in the order asked; null where an ID resolves to nothing. */
   nodes: Array<Maybe<Node>>;
@@ -1057,6 +1395,7 @@ export type Query = {
   /**
    * Claims worded like `text` (trigram similarity of the wording, with full-text
    * matching as a second signal), most similar first: candidates for duplicates.
+   * A short list of the best candidates, not paginated: raise `first` or `threshold` instead.
    */
   similarClaims: Array<SimilarClaim>;
   /** One source by ID; null if there is none. */
@@ -1067,23 +1406,26 @@ export type Query = {
   sources: SourceConnection;
   /** Who this request acts for, and what it may do. */
   viewer: Viewer;
-  /** Recent webhook deliveries, newest first (MANAGE_WEBHOOKS). */
+  /** Recent webhook deliveries, newest first (MANAGE_WEBHOOKS): the newest `first` only, a recent log without further pages. */
   webhookDeliveries: Array<WebhookDelivery>;
-  /** Webhook endpoints (MANAGE_WEBHOOKS). */
+  /** Webhook endpoints (MANAGE_WEBHOOKS), oldest first; all of them, as an installation has few. */
   webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryActorArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryActorByNameArgs = {
   name: Scalars['String']['input'];
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
@@ -1091,21 +1433,25 @@ export type QueryActorsArgs = {
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryApiKeysArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryClaimArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryClaimStatsArgs = {
   filter?: InputMaybe<ClaimFilter>;
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClaimFilter>;
@@ -1114,16 +1460,19 @@ export type QueryClaimsArgs = {
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QuerySearchClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClaimFilter>;
@@ -1133,6 +1482,7 @@ export type QuerySearchClaimsArgs = {
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QuerySimilarClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -1140,16 +1490,19 @@ export type QuerySimilarClaimsArgs = {
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QuerySourceByUrlArgs = {
   url: Scalars['String']['input'];
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SourceFilter>;
@@ -1157,22 +1510,30 @@ export type QuerySourcesArgs = {
 };
 
 
+/** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QueryWebhookDeliveriesArgs = {
   endpointId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<WebhookDeliveryStatus>;
 };
 
+/** A stance to record. */
 export type RecordStatementInput = {
+  /** Who took it: the original speaker, not the outlet that relayed it. */
   actor: ActorRefInput;
+  /** The claim's global ID (a merged claim's ID records on the claim it was merged into). */
   claimId: Scalars['ID']['input'];
+  /** Language of `quote` and `paraphrase` (BCP-47 tag). */
   language?: InputMaybe<Scalars['String']['input']>;
   /** Summary when there is no direct quote. */
   paraphrase?: InputMaybe<Scalars['String']['input']>;
   /** Exact words, up to 5,000 characters. */
   quote?: InputMaybe<Scalars['String']['input']>;
+  /** The document that records the statement. */
   source: SourceRefInput;
+  /** The position taken. */
   stance: Stance;
+  /** When it was said; an earlier date than the claim's `firstSeenAt` moves that back. */
   statedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /**
    * Relays between the speaker and the source, in order (`[{relation: TOLD, actor: {name: "AFP"}}]`).
@@ -1183,10 +1544,14 @@ export type RecordStatementInput = {
   via?: InputMaybe<Array<AttributionHopInput>>;
 };
 
+/** What `recordStatement` did. */
 export type RecordStatementPayload = {
   __typename?: 'RecordStatementPayload';
+  /** The claim, with its status and counts recomputed. */
   claim?: Maybe<Claim>;
+  /** The new statement; null when `userErrors` is not empty. */
   statement?: Maybe<Statement>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1197,30 +1562,44 @@ export type RelationDirection =
   /** The claim asked about is the subject: it SUPPORTS/CONTRADICTS/... `claim`. */
   | 'OUTGOING';
 
+/** What `retractEvidence` did. */
 export type RetractEvidencePayload = {
   __typename?: 'RetractEvidencePayload';
+  /** The claim, as changed. */
   claim?: Maybe<Claim>;
+  /** The evidence item, now retracted; null when `userErrors` is not empty. */
   evidence?: Maybe<Evidence>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Which statement, evidence item or verdict to withdraw, and why (one input for the three retractions). */
 export type RetractInput = {
+  /** Its global ID; one already retracted is a CONFLICT. */
   id: Scalars['ID']['input'];
   /** Why it is withdrawn, 1 to 1,000 characters. */
   reason: Scalars['String']['input'];
 };
 
+/** What `retractStatement` did. */
 export type RetractStatementPayload = {
   __typename?: 'RetractStatementPayload';
+  /** The claim, with its status and counts recomputed. */
   claim?: Maybe<Claim>;
+  /** The statement, now retracted; null when `userErrors` is not empty. */
   statement?: Maybe<Statement>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** What `retractVerdict` did. */
 export type RetractVerdictPayload = {
   __typename?: 'RetractVerdictPayload';
+  /** The claim, with its status recomputed. */
   claim?: Maybe<Claim>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
+  /** The verdict, now retracted; null when `userErrors` is not empty. */
   verdict?: Maybe<Verdict>;
 };
 
@@ -1233,9 +1612,12 @@ export type RevokeApiKeyInput = {
   id: Scalars['ID']['input'];
 };
 
+/** What `revokeApiKey` did. */
 export type RevokeApiKeyPayload = {
   __typename?: 'RevokeApiKeyPayload';
+  /** The key, now revoked; null when `userErrors` is not empty. */
   apiKey?: Maybe<ApiKey>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1253,9 +1635,13 @@ export type Role =
   /** Reads, and exports in bulk (BULK_EXPORT). */
   | 'VIEWER';
 
+/** The text of a claim that a search matched in. */
 export type SearchField =
+  /** The claim's wording. */
   | 'CLAIM_TEXT'
+  /** A live evidence item's summary or excerpt. */
   | 'EVIDENCE'
+  /** A live statement's quote or paraphrase. */
   | 'STATEMENT';
 
 /** A fragment of text where a search matched. */
@@ -1263,6 +1649,7 @@ export type SearchHighlight = {
   __typename?: 'SearchHighlight';
   /** The evidence item that matched, for field EVIDENCE. */
   evidence?: Maybe<Evidence>;
+  /** Which text the fragment is from. */
   field: SearchField;
   /** The fragment, with matches wrapped in <b></b>. */
   snippet: Scalars['String']['output'];
@@ -1273,6 +1660,7 @@ export type SearchHighlight = {
 /** A claim worded like the text asked about. */
 export type SimilarClaim = {
   __typename?: 'SimilarClaim';
+  /** The existing claim. */
   claim: Claim;
   /** Trigram similarity of the wordings, 0 to 1. */
   similarity: Scalars['Float']['output'];
@@ -1287,12 +1675,17 @@ export type Source = Node & {
   claims: Array<Claim>;
   /** Hash of the content as retrieved (e.g. `sha256:...`). */
   contentHash?: Maybe<Scalars['String']['output']>;
+  /** When the source was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Every change to the source, oldest first. */
   history: AuditEventConnection;
+  /** Global ID: pass it to `Query.node` or `Query.source`, or to mutations as `SourceRefInput.id`. */
   id: Scalars['ID']['output'];
+  /** What kind of document it is. */
   kind: SourceKind;
+  /** Language of the document (BCP-47 tag), when known. */
   language?: Maybe<Scalars['String']['output']>;
+  /** When the document was published, when known. */
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The outlet or body that published it. */
   publisher?: Maybe<Actor>;
@@ -1300,7 +1693,9 @@ export type Source = Node & {
   retrievedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Statements this source records, oldest first. */
   statements: Array<Statement>;
+  /** The document's title. */
   title: Scalars['String']['output'];
+  /** Last edit to the source's metadata. */
   updatedAt: Scalars['DateTime']['output'];
   /** Canonical URL (lower-case host, no fragment, no tracking parameters); null for a document with no URL. */
   url?: Maybe<Scalars['String']['output']>;
@@ -1328,59 +1723,93 @@ export type SourceStatementsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of sources (a Relay connection). */
 export type SourceConnection = {
   __typename?: 'SourceConnection';
+  /** The sources of this page, each with its cursor. */
   edges: Array<SourceEdge>;
+  /** The sources of this page, without cursors. */
   nodes: Array<Source>;
+  /** Whether there are more pages, and the cursor to ask for the next. */
   pageInfo: PageInfo;
+  /** How many sources match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A source in a page of sources. */
 export type SourceEdge = {
   __typename?: 'SourceEdge';
+  /** Opaque position of the source in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The source. */
   node: Source;
 };
 
+/** Filters for `Query.sources`; all given conditions must hold. */
 export type SourceFilter = {
+  /** Sources of this kind. */
   kind?: InputMaybe<SourceKind>;
+  /** Sources published by this actor (`Actor.id`). */
   publisherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What kind of document a source is. */
 export type SourceKind =
+  /** A data set. */
   | 'DATASET'
+  /** An interview. */
   | 'INTERVIEW'
+  /** A news article (the kind of a new source when none is given). */
   | 'NEWS_ARTICLE'
+  /** A government's or an organization's own statement. */
   | 'OFFICIAL_STATEMENT'
+  /** Anything else. */
   | 'OTHER'
+  /** A press release. */
   | 'PRESS_RELEASE'
+  /** A report or study. */
   | 'REPORT'
+  /** A post on a social network. */
   | 'SOCIAL_POST'
+  /** A video. */
   | 'VIDEO'
   /** A news agency's dispatch. */
   | 'WIRE_REPORT';
 
+/** What `updateSource` did. */
 export type SourcePayload = {
   __typename?: 'SourcePayload';
+  /** The source as changed; null when `userErrors` is not empty. */
   source?: Maybe<Source>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /**
  * A source, by `id`, by `url` (canonicalized; created when unknown), or, for a document
- * with no URL, by `title` and `publisher` together.
+ * with no URL, by `title` and `publisher` together. The other fields are stored when the
+ * source is created; an existing source keeps its metadata (change it with `updateSource`).
  */
 export type SourceRefInput = {
+  /** A copy in a web archive (absolute http(s) URL). */
   archiveUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Hash of the content as retrieved (e.g. `sha256:...`), up to 200 characters. */
   contentHash?: InputMaybe<Scalars['String']['input']>;
+  /** An existing source's global ID (`Source.id`), given alone. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of document it is (default NEWS_ARTICLE). */
   kind?: InputMaybe<SourceKind>;
+  /** Language of the document (BCP-47 tag). */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** When the document was published. */
   publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The outlet or body that published it, by ID or name; with `title`, identifies a document with no URL. */
   publisher?: InputMaybe<ActorRefInput>;
+  /** When it was read or archived. */
   retrievedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Needed when the source is created. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The document's absolute http(s) URL, up to 2,048 characters. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1402,13 +1831,20 @@ export type Statement = Node & {
   __typename?: 'Statement';
   /** Who took the stance (the original speaker, not the outlet that relayed it). */
   actor: Actor;
-  /** How the words travelled from the speaker to `source`, speaker first. */
+  /**
+   * How the words travelled from the speaker to `source`, speaker first: the whole chain,
+   * at most 12 hops (the speaker, up to 10 relays, the publisher).
+   */
   attribution: Array<AttributionHop>;
+  /** The claim the stance is on. */
   claim: Claim;
+  /** When the statement was recorded in claimtrail (lists of statements go by it). */
   createdAt: Scalars['DateTime']['output'];
   /** Every change to the statement, oldest first. */
   history: AuditEventConnection;
+  /** Global ID: pass it to `Query.node` or `retractStatement`. */
   id: Scalars['ID']['output'];
+  /** Language of `quote` and `paraphrase` (BCP-47 tag), when given. */
   language?: Maybe<Scalars['String']['output']>;
   /** The editor's summary, when there is no direct quote. */
   paraphrase?: Maybe<Scalars['String']['output']>;
@@ -1416,9 +1852,11 @@ export type Statement = Node & {
   quote?: Maybe<Scalars['String']['output']>;
   /** Set when the statement was withdrawn from the record (wrongly attributed, say). */
   retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the statement was withdrawn; null unless it was. */
   retractionReason?: Maybe<Scalars['String']['output']>;
   /** The source that recorded the statement. */
   source: Source;
+  /** The position taken. */
   stance: Stance;
   /** When it was said, when known. */
   statedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1431,15 +1869,21 @@ export type StatementHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** How many claims have one status. */
 export type StatusCount = {
   __typename?: 'StatusCount';
+  /** Number of claims. */
   count: Scalars['Int']['output'];
+  /** The status. */
   status: ClaimStatus;
 };
 
+/** How many claims have one topic. */
 export type TopicCount = {
   __typename?: 'TopicCount';
+  /** Number of claims. */
   count: Scalars['Int']['output'];
+  /** The topic slug. */
   topic: Scalars['String']['output'];
 };
 
@@ -1453,63 +1897,98 @@ export type UnlinkClaimsInput = {
   id: Scalars['ID']['input'];
 };
 
+/** What `unlinkClaims` did. */
 export type UnlinkClaimsPayload = {
   __typename?: 'UnlinkClaimsPayload';
   /** Global ID of the removed relation. */
   removedId?: Maybe<Scalars['ID']['output']>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Changes to an actor; fields left out keep their value. */
 export type UpdateActorInput = {
+  /** Aliases to add, up to 20; none may name another actor. */
   addAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New affiliation; null or blank clears it. */
   affiliation?: InputMaybe<Scalars['String']['input']>;
+  /** New description; null or blank clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The actor's global ID. */
   id: Scalars['ID']['input'];
+  /** New kind. */
   kind?: InputMaybe<ActorKind>;
+  /** New name; it may not name another actor. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Aliases to remove, up to 20 (case and spacing do not matter). */
   removeAliases?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Changes to a claim; fields left out (or null) keep their value. */
 export type UpdateClaimInput = {
+  /** The claim's global ID (a merged claim's ID edits the claim it was merged into). */
   id: Scalars['ID']['input'];
+  /** New language (BCP-47 tag). */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** New canonical wording, 1 to 1,000 characters. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the topics. */
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** What `updateClaim` did. */
 export type UpdateClaimPayload = {
   __typename?: 'UpdateClaimPayload';
+  /** The claim as changed; null when `userErrors` is not empty. */
   claim?: Maybe<Claim>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Changes to a source's metadata; fields left out keep their value. The URL, which identifies a source, cannot change. */
 export type UpdateSourceInput = {
+  /** New web archive copy (absolute http(s) URL). */
   archiveUrl?: InputMaybe<Scalars['String']['input']>;
+  /** New content hash, up to 200 characters. */
   contentHash?: InputMaybe<Scalars['String']['input']>;
+  /** The source's global ID. */
   id: Scalars['ID']['input'];
+  /** New kind. */
   kind?: InputMaybe<SourceKind>;
+  /** New language (BCP-47 tag). */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** New publication date; null clears it. */
   publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New publisher, by ID or name. */
   publisher?: InputMaybe<ActorRefInput>;
+  /** New retrieval date; null clears it. */
   retrievedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New title, up to 500 characters; another source with this publisher may not have it. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to an endpoint; fields left out keep their value. */
 export type UpdateWebhookEndpointInput = {
+  /** False pauses the endpoint, true resumes it. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New description, up to 500 characters; null or blank clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The events to send it from now on (replacing the old list), at least one. */
   eventTypes?: InputMaybe<Array<WebhookEventType>>;
+  /** The endpoint's ID (`WebhookEndpoint.id`). */
   id: Scalars['ID']['input'];
+  /** New URL (http or https). */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An expected failure; nothing was changed. */
 export type UserError = {
   __typename?: 'UserError';
+  /** What kind of failure, for a program to act on. */
   code: UserErrorCode;
   /** Path of the input field at fault, e.g. `input.source.url` (null when no one field is). */
   field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, in English, for a person to read. */
   message: Scalars['String']['output'];
 };
 
@@ -1534,22 +2013,29 @@ export type UserErrorCode =
  */
 export type Verdict = Node & {
   __typename?: 'Verdict';
+  /** The best value of the reviewer's scale (`reviewRating.bestRating`). */
   bestRating?: Maybe<Scalars['Int']['output']>;
+  /** The claim rated. */
   claim: Claim;
   /** What the rating means for the claim's status: SUPPORTED, REFUTED or MIXED. */
   conclusion: ClaimStatus;
+  /** When the verdict was recorded in claimtrail. */
   createdAt: Scalars['DateTime']['output'];
   /** Why (ClaimReview `reviewBody`). */
   explanation?: Maybe<Scalars['String']['output']>;
   /** Every change to the verdict, oldest first. */
   history: AuditEventConnection;
+  /** Global ID: pass it to `Query.node` or `retractVerdict`. */
   id: Scalars['ID']['output'];
+  /** Language of the review (BCP-47 tag), when given. */
   language?: Maybe<Scalars['String']['output']>;
   /** The rating as published (ClaimReview `reviewRating.alternateName`), e.g. `False`. */
   rating: Scalars['String']['output'];
   /** Numeric rating on the reviewer's scale (`reviewRating.ratingValue`). */
   ratingValue?: Maybe<Scalars['Int']['output']>;
+  /** Set when the verdict was withdrawn; it then no longer sets the claim's status. */
   retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the verdict was withdrawn; null unless it was. */
   retractionReason?: Maybe<Scalars['String']['output']>;
   /** When the review was published (ClaimReview `datePublished`). */
   reviewedAt: Scalars['DateTime']['output'];
@@ -1557,6 +2043,7 @@ export type Verdict = Node & {
   reviewer: Actor;
   /** The review's URL. */
   url?: Maybe<Scalars['String']['output']>;
+  /** The worst value of the reviewer's scale (`reviewRating.worstRating`). */
   worstRating?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -1572,8 +2059,11 @@ export type VerdictHistoryArgs = {
 
 /** The statuses a verdict can set. */
 export type VerdictConclusion =
+  /** The claim is partly true, misleading or unproven either way. */
   | 'MIXED'
+  /** The claim is false or mostly false. */
   | 'REFUTED'
+  /** The claim is true or mostly true. */
   | 'SUPPORTED';
 
 /** Who the request acts for. */
@@ -1581,70 +2071,101 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** Null for anonymous requests. */
   apiKey?: Maybe<ApiKey>;
+  /** What the request may do; empty for anonymous requests, which may still read. */
   permissions: Array<Permission>;
+  /** The key's role; null for anonymous requests. */
   role?: Maybe<Role>;
 };
 
+/** One try at POSTing a delivery. */
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
+  /** How long it took, in milliseconds. */
   durationMs: Scalars['Int']['output'];
+  /** Why it failed (the HTTP status and the start of the body, a timeout, a refused address); null on success. */
   error?: Maybe<Scalars['String']['output']>;
+  /** 1 for the first attempt, then 2, 3, ... */
   number: Scalars['Int']['output'];
+  /** When the attempt started. */
   startedAt: Scalars['DateTime']['output'];
   /** The receiver's HTTP status; null when no response came. */
   statusCode?: Maybe<Scalars['Int']['output']>;
+  /** True when the receiver answered with a 2xx status. */
   succeeded: Scalars['Boolean']['output'];
 };
 
 /** One event sent (or to be sent) to one endpoint. */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
+  /** How many attempts were made (at most 12). */
   attemptCount: Scalars['Int']['output'];
-  /** Every attempt, first first. */
+  /** Every attempt, first first (at most 12, so the list is whole). */
   attempts: Array<WebhookAttempt>;
+  /** When the delivery was queued, with the change it reports. */
   createdAt: Scalars['DateTime']['output'];
+  /** When an attempt succeeded; null until one does. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The endpoint it goes to. */
   endpoint: WebhookEndpoint;
+  /** The event it reports. */
   eventType: WebhookEventType;
   /** Also the `webhook-id` header: the same on every attempt. */
   id: Scalars['ID']['output'];
+  /** When the last attempt started. */
   lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed, or why the delivery was not sent; null after a success. */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** The receiver's HTTP status at the last attempt; null when no response came. */
   lastStatusCode?: Maybe<Scalars['Int']['output']>;
   /** The JSON body sent: `{type, timestamp, data}`. */
   payload: Scalars['JSON']['output'];
+  /** Where it stands. */
   status: WebhookDeliveryStatus;
 };
 
+/** Where a delivery stands. */
 export type WebhookDeliveryStatus =
   /** Gave up after the last attempt. */
   | 'FAILED'
   /** Not delivered yet; retried with backoff. */
   | 'PENDING'
+  /** The receiver answered with a 2xx status. */
   | 'SUCCEEDED';
 
+/** A URL that claimtrail POSTs the events it subscribes to, signed the Standard Webhooks way. */
 export type WebhookEndpoint = {
   __typename?: 'WebhookEndpoint';
+  /** False while paused: nothing is sent to it, not even deliveries queued before the pause. */
   active: Scalars['Boolean']['output'];
+  /** When the endpoint was registered. */
   createdAt: Scalars['DateTime']['output'];
-  /** This endpoint's deliveries, newest first. */
+  /** This endpoint's deliveries, newest first: the newest `first` only, a recent log without further pages. */
   deliveries: Array<WebhookDelivery>;
+  /** What the endpoint is for. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The events it receives. */
   eventTypes: Array<WebhookEventType>;
+  /** Global ID, for the webhook mutations and `webhookDeliveries` (an endpoint is not a `Node`). */
   id: Scalars['ID']['output'];
+  /** Last change to the endpoint. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Where deliveries are POSTed. */
   url: Scalars['String']['output'];
 };
 
 
+/** A URL that claimtrail POSTs the events it subscribes to, signed the Standard Webhooks way. */
 export type WebhookEndpointDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<WebhookDeliveryStatus>;
 };
 
+/** What `updateWebhookEndpoint` did. */
 export type WebhookEndpointPayload = {
   __typename?: 'WebhookEndpointPayload';
+  /** The endpoint as changed; null when `userErrors` is not empty. */
   endpoint?: Maybe<WebhookEndpoint>;
+  /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
 

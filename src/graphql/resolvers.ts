@@ -1,4 +1,5 @@
 // All resolvers, merged from the feature modules, plus the custom scalars.
+import type { GraphQLScalarType } from "graphql";
 import { JSONResolver } from "graphql-scalars";
 import { actorResolvers } from "../modules/actor/actor.resolvers";
 import { claimMergeResolvers } from "../modules/claim-merge/claim-merge.resolvers";
@@ -50,5 +51,14 @@ export function buildResolvers(): Resolvers {
       }
     }
   }
-  return { ...(merged as Resolvers), DateTime: DateTimeScalar, JSON: JSONResolver };
+  return { ...(merged as Resolvers), DateTime: behaviourOf(DateTimeScalar), JSON: behaviourOf(JSONResolver) };
+}
+
+/**
+ * A library scalar's behaviour without its description or specifiedBy URL: given the
+ * scalar itself, graphql-tools would serve the library's words over schema.graphql's.
+ */
+function behaviourOf(scalar: GraphQLScalarType): GraphQLScalarType {
+  const { serialize, parseValue, parseLiteral } = scalar.toConfig();
+  return { serialize, parseValue, parseLiteral } as unknown as GraphQLScalarType;
 }
