@@ -183,7 +183,11 @@ async function planCheck(databaseUrl: string, f: Fixtures): Promise<string[]> {
   try {
     for (const [name, filter] of Object.entries(filters)) {
       for (const field of ["UPDATED_AT", "DISPUTE"] as const) {
-        const sql = listClaimsSql(claimFilterSql(filter), { field, direction: "DESC" }, 21, null);
+        const sql = listClaimsSql(claimFilterSql(filter), { field, direction: "DESC" }, 21, {
+          after: null,
+          before: null,
+          backward: false,
+        });
         const rows = await prisma.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${sql}`);
         const plan = JSON.stringify(rows[0]?.["QUERY PLAN"] ?? "");
         const seqScans = [

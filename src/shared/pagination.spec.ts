@@ -5,8 +5,10 @@ import {
   MAX_PAGE_SIZE,
   offsetPage,
   pageOffset,
+  pageRequest,
   pageSize,
   toConnection,
+  type KeysetCursor,
 } from "./pagination";
 
 function caught(action: () => unknown): unknown {
@@ -107,6 +109,7 @@ describe("encodeCursor / decodeCursor", () => {
 
 describe("toConnection", () => {
   const cursorOf = (row: { id: string; n: number }) => ({ value: row.n, id: row.id });
+  const forward = (size: number, after: KeysetCursor | null = null) => ({ size, backward: false, after, before: null });
   const rows = [
     { id: "a", n: 1 },
     { id: "b", n: 2 },
@@ -114,7 +117,7 @@ describe("toConnection", () => {
   ];
 
   it("reports a next page and drops the extra row when more rows than the size came back", () => {
-    const connection = toConnection(rows, 2, false, cursorOf, () => Promise.resolve(3));
+    const connection = toConnection(rows, forward(2), cursorOf, () => Promise.resolve(3));
     expect(connection.nodes).toEqual([rows[0], rows[1]]);
     expect(connection.edges).toEqual([
       { cursor: encodeCursor({ value: 1, id: "a" }), node: rows[0] },
@@ -129,7 +132,7 @@ describe("toConnection", () => {
   });
 
   it("reports no next page when the rows fit in the size", () => {
-    const connection = toConnection(rows, 3, true, cursorOf, () => Promise.resolve(3));
+    const connection = toConnection(rows, forward(3, { value: 0, id: "z" }), cursorOf, () => Promise.resolve(3));
     expect(connection.nodes).toHaveLength(3);
     expect(connection.pageInfo.hasNextPage).toBe(false);
     expect(connection.pageInfo.hasPreviousPage).toBe(true);
@@ -137,7 +140,7 @@ describe("toConnection", () => {
   });
 
   it("has null cursors for an empty page", () => {
-    const connection = toConnection([], 10, false, cursorOf, () => Promise.resolve(0));
+    const connection = toConnection([], forward(10), cursorOf, () => Promise.resolve(0));
     expect(connection.edges).toEqual([]);
     expect(connection.pageInfo).toEqual({
       hasNextPage: false,
@@ -149,9 +152,45 @@ describe("toConnection", () => {
 
   it("calls the totalCount thunk only when totalCount is read", async () => {
     const count = jest.fn(() => Promise.resolve(17));
-    const connection = toConnection(rows, 2, false, cursorOf, count);
+    const connection = toConnection(rows, forward(2), cursorOf, count);
     expect(count).not.toHaveBeenCalled();
     await expect(connection.totalCount()).resolves.toBe(17);
     expect(count).toHaveBeenCalledTimes(1);
+  });
+
+  it("turns a backward page around: the extra row means a previous page, a `before` bound a next one", () => {
+    // Read in reverse from the end: c, b, then a as the extra row.
+    const reversed = [rows[2], rows[1], rows[0]].filter((row) => row !== undefined);
+    const connection = toConnection(
+      reversed,
+      { size: 2, backward: true, after: null, before: { value: 4, id: "d" } },
+      cursorOf,
+      () => Promise.resolve(4),
+    );
+    expect(connection.nodes).toEqual([rows[1], rows[2]]);
+    expect(connection.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(decodeCursor(connection.pageInfo.startCursor ?? "")).toEqual({ value: 2, id: "b" });
+    const last = toConnection(
+      reversed.slice(0, 2),
+      { size: 2, backward: true, after: null, before: null },
+      cursorOf,
+      () => Promise.resolve(2),
+    );
+    expect(last.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+  });
+});
+
+describe("pageRequest", () => {
+  it("reads `last` backwards, and refuses `first` with `last`", () => {
+    expect(pageRequest({ last: 5 }, { defaultSize: 20 })).toEqual({
+      size: 5,
+      backward: true,
+      after: null,
+      before: null,
+    });
+    expect(pageRequest({}, { defaultSize: 20 })).toMatchObject({ size: 20, backward: false });
+    expect(() => pageRequest({ first: 1, last: 1 }, { defaultSize: 20 })).toThrow(/not both/);
+    expect(() => pageRequest({ last: 0 }, { defaultSize: 20 })).toThrow(/`last` must be between 1 and 100/);
+    expect(() => pageRequest({ before: "junk" }, { defaultSize: 20 })).toThrow(/`before` is not a cursor/);
   });
 });

@@ -74,18 +74,70 @@ export interface Connection<T> {
   totalCount: () => Promise<number>;
 }
 
+/** A cursor's position as a repository compares it: the order value as text, and the id. */
+export interface KeysetBound {
+  value: string;
+  id: string;
+}
+
+/** The Relay paging arguments of a connection field. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
 /**
- * Builds a connection from rows fetched with `take: size + 1` (the extra row tells
- * whether there is a next page).
+ * A page as Relay asks for it: the rows strictly between `after` and `before` (either may
+ * be absent), the first `size` of them, or the last `size` when `last` was given. A
+ * `backward` page is read in reverse order from its end (`take: size + 1`, the extra row
+ * telling whether there is a previous page) and turned around by toConnection.
+ */
+export interface PageRequest<Bound = KeysetCursor> {
+  size: number;
+  backward: boolean;
+  after: Bound | null;
+  before: Bound | null;
+}
+
+export function pageRequest(args: PageArgs, options: PageSizeOptions): PageRequest {
+  if (args.first !== null && args.first !== undefined && args.last !== null && args.last !== undefined) {
+    throw new BadQueryArgumentError("last", "Give `first` (with `after`) or `last` (with `before`), not both.");
+  }
+  const backward = args.last !== null && args.last !== undefined;
+  return {
+    size: backward ? pageSize(args.last, options, "last") : pageSize(args.first, options),
+    backward,
+    after: args.after ? decodeCursor(args.after, "after") : null,
+    before: args.before ? decodeCursor(args.before, "before") : null,
+  };
+}
+
+/** The same request with its bounds turned into what a repository compares (`null` stays null). */
+export function mapBounds<A, B>(request: PageRequest<A>, map: (bound: A, argument: string) => B): PageRequest<B> {
+  return {
+    ...request,
+    after: request.after === null ? null : map(request.after, "after"),
+    before: request.before === null ? null : map(request.before, "before"),
+  };
+}
+
+/**
+ * Builds a connection from the rows a page request read (`take: size + 1`, in reverse
+ * order for a backward page): the extra row tells whether there is a next page (forward)
+ * or a previous one (backward); the other side has a page when the request was bounded
+ * on it.
  */
 export function toConnection<T>(
   rows: T[],
-  size: number,
-  hasPrevious: boolean,
+  request: Pick<PageRequest<unknown>, "size" | "backward" | "after" | "before">,
   cursorOf: (row: T) => KeysetCursor,
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const page = rows.slice(0, size);
+  const { size, backward } = request;
+  const page = backward ? rows.slice(0, size).reverse() : rows.slice(0, size);
+  const more = rows.length > size;
   // Cursors are made when a query asks for edges or page bounds: a dashboard reading
   // `nodes` alone makes none.
   let edges: Edge<T>[] | undefined;
@@ -96,8 +148,8 @@ export function toConnection<T>(
     },
     nodes: page,
     pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: hasPrevious,
+      hasNextPage: backward ? request.before !== null : more,
+      hasPreviousPage: backward ? more : request.after !== null,
       get startCursor() {
         return edgesOf()[0]?.cursor ?? null;
       },

@@ -1,5 +1,6 @@
 // Data access for actors and their aliases (Prisma only).
 import type { Db } from "../../db/prisma";
+import type { KeysetBound, PageRequest } from "../../shared/pagination";
 import type { ActorKind } from "../../generated/prisma/enums";
 import { Prisma, type Actor } from "../../generated/prisma/client";
 import { literalLikeText } from "../../shared/like-pattern";
@@ -93,18 +94,18 @@ export function actorListWhere(filter: { kind?: ActorKind | null; nameContains?:
   return where;
 }
 
-export function listActors(
-  db: Db,
-  where: Prisma.ActorWhereInput,
-  take: number,
-  after: { value: string; id: string } | null,
-) {
-  const keyset: Prisma.ActorWhereInput | undefined = after
-    ? { OR: [{ name: { gt: after.value } }, { name: after.value, id: { gt: after.id } }] }
-    : undefined;
+/** A page of actors in (name, id) order, between its bounds, read backwards for a backward page. */
+export function listActors(db: Db, where: Prisma.ActorWhereInput, take: number, page: PageRequest<KeysetBound>) {
+  const beyond = (bound: KeysetBound, comparison: "gt" | "lt"): Prisma.ActorWhereInput => ({
+    OR: [{ name: { [comparison]: bound.value } }, { name: bound.value, id: { [comparison]: bound.id } }],
+  });
+  const bounds = [page.after && beyond(page.after, "gt"), page.before && beyond(page.before, "lt")].filter(
+    (bound): bound is Prisma.ActorWhereInput => Boolean(bound),
+  );
+  const direction = page.backward ? "desc" : "asc";
   return db.actor.findMany({
-    where: keyset ? { AND: [where, keyset] } : where,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    where: bounds.length ? { AND: [where, ...bounds] } : where,
+    orderBy: [{ name: direction }, { id: direction }],
     take,
   });
 }

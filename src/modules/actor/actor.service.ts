@@ -3,7 +3,7 @@ import { carried, type CarriedRelation } from "../../loaders/row-graphs";
 import { NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { nameKey } from "../../shared/name-key";
-import { decodeCursor, pageSize, toConnection, type Connection } from "../../shared/pagination";
+import { mapBounds, pageRequest, toConnection, type Connection, type PageArgs } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
@@ -42,25 +42,16 @@ export class ActorService {
     return rows.map((row) => row.alias);
   }
 
-  async listActors(args: {
-    first?: number | null;
-    after?: string | null;
-    filter?: unknown;
-  }): Promise<Connection<Actor>> {
-    const size = pageSize(args.first, { defaultSize: 20 });
-    const filter = parseFilter(args.filter);
-    const after = args.after ? decodeCursor(args.after) : null;
-    const where = repo.actorListWhere(filter);
-    const rows = await repo.listActors(
-      this.deps.prisma,
-      where,
-      size + 1,
-      after ? { value: String(after.value), id: after.id } : null,
-    );
+  async listActors(args: PageArgs & { filter?: unknown }): Promise<Connection<Actor>> {
+    const request = mapBounds(pageRequest(args, { defaultSize: 20 }), (cursor) => ({
+      value: String(cursor.value),
+      id: cursor.id,
+    }));
+    const where = repo.actorListWhere(parseFilter(args.filter));
+    const rows = await repo.listActors(this.deps.prisma, where, request.size + 1, request);
     return toConnection(
       rows,
-      size,
-      after !== null,
+      request,
       (actor) => ({ value: actor.name, id: actor.id }),
       () => repo.countActors(this.deps.prisma, where),
     );

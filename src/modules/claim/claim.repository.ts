@@ -188,16 +188,23 @@ export interface ClaimOrder {
   direction: "ASC" | "DESC";
 }
 
+/** A page's keyset bounds (order value and id) and its reading direction (pagination.ts's PageRequest). */
+export interface ClaimPageBounds {
+  after: { value: string; id: string } | null;
+  before: { value: string; id: string } | null;
+  backward: boolean;
+}
+
 /** A page in keyset order on (order column, id): stable while claims are being added. */
 export function listClaims(
   prisma: PrismaClient,
   where: Prisma.Sql,
   order: ClaimOrder,
   take: number,
-  after: { value: string; id: string } | null,
+  bounds: ClaimPageBounds,
 ): Promise<Claim[]> {
   return queryRows<Claim>(prisma, {
-    sql: listClaimsSql(where, order, take, after),
+    sql: listClaimsSql(where, order, take, bounds),
     columns: CLAIM_COLUMN_NAMES,
     prepare: true,
   });
@@ -209,10 +216,10 @@ export async function listClaimsWithChildren(
   where: Prisma.Sql,
   order: ClaimOrder,
   take: number,
-  after: { value: string; id: string } | null,
+  bounds: ClaimPageBounds,
   limits: ChildLimits,
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
-  const { column, direction, keyset } = orderSql(order, after);
+  const { column, direction, keyset } = orderSql(order, bounds);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     sql: Prisma.sql`
     WITH page AS MATERIALIZED (
@@ -229,25 +236,29 @@ export async function listClaimsWithChildren(
   return rows.map(splitChildren);
 }
 
-function orderSql(order: ClaimOrder, after: { value: string; id: string } | null) {
+/**
+ * The ORDER BY direction and keyset conditions of a page: rows strictly after `after` and
+ * before `before` in the list's order, read in that order, or in reverse for a backward page.
+ */
+function orderSql(order: ClaimOrder, bounds: ClaimPageBounds) {
   const { column, type } = ORDER_SQL[order.field];
-  const direction = Prisma.raw(order.direction === "ASC" ? "ASC" : "DESC");
-  const keyset = after
-    ? order.direction === "ASC"
-      ? Prisma.sql`AND (${column}, c.id) > (${after.value}::${type}, ${after.id}::uuid)`
-      : Prisma.sql`AND (${column}, c.id) < (${after.value}::${type}, ${after.id}::uuid)`
-    : Prisma.empty;
+  const ascending = order.direction === "ASC";
+  const direction = Prisma.raw(ascending !== bounds.backward ? "ASC" : "DESC");
+  const beyond = (bound: { value: string; id: string }, comparison: "<" | ">") =>
+    Prisma.sql`AND (${column}, c.id) ${Prisma.raw(comparison)} (${bound.value}::${type}, ${bound.id}::uuid)`;
+  const keyset = Prisma.join(
+    [
+      bounds.after ? beyond(bounds.after, ascending ? ">" : "<") : Prisma.empty,
+      bounds.before ? beyond(bounds.before, ascending ? "<" : ">") : Prisma.empty,
+    ],
+    " ",
+  );
   return { column, direction, keyset };
 }
 
 /** The SQL of listClaims (the benchmark EXPLAINs it). */
-export function listClaimsSql(
-  where: Prisma.Sql,
-  order: ClaimOrder,
-  take: number,
-  after: { value: string; id: string } | null,
-): Prisma.Sql {
-  const { column, direction, keyset } = orderSql(order, after);
+export function listClaimsSql(where: Prisma.Sql, order: ClaimOrder, take: number, bounds: ClaimPageBounds): Prisma.Sql {
+  const { column, direction, keyset } = orderSql(order, bounds);
   return Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM claims c
     WHERE ${where} ${keyset}

@@ -6,7 +6,14 @@ import type { Claim } from "../../generated/prisma/client";
 import { groupsByKey } from "../../shared/batch";
 import { BadQueryArgumentError, NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
-import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } from "../../shared/pagination";
+import {
+  mapBounds,
+  offsetPage,
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
@@ -43,36 +50,31 @@ export class ClaimService {
     return claim;
   }
 
-  async listClaims(args: {
-    first?: number | null;
-    after?: string | null;
-    filter?: unknown;
-    orderBy?: unknown;
-  }): Promise<Connection<Claim>> {
-    const size = pageSize(args.first, { defaultSize: 20 });
+  async listClaims(args: PageArgs & { filter?: unknown; orderBy?: unknown }): Promise<Connection<Claim>> {
     const where = claimFilterSql(parseInput(claimFilterSchema, args.filter, "filter"));
     const order: repo.ClaimOrder = parseInput(claimOrderSchema, args.orderBy, "orderBy") ?? {
       field: "UPDATED_AT",
       direction: "DESC",
     };
-    const cursor = args.after ? decodeCursor(args.after) : null;
     // A cursor names its ordering ("UPDATED_AT:2024-..."): one of another ordering is refused.
-    const [field, value] = typeof cursor?.value === "string" ? splitOnce(cursor.value, ":") : [null, null];
-    if (cursor && (field !== order.field || value === null)) {
-      throw new BadQueryArgumentError("after", "`after` is a cursor of another ordering.");
-    }
-    const after = cursor && value !== null ? { value, id: cursor.id } : null;
+    const request = mapBounds(pageRequest(args, { defaultSize: 20 }), (cursor, argument) => {
+      const [field, value] = typeof cursor.value === "string" ? splitOnce(cursor.value, ":") : [null, null];
+      if (field !== order.field || value === null) {
+        throw new BadQueryArgumentError(argument, `\`${argument}\` is a cursor of another ordering.`);
+      }
+      return { value, id: cursor.id };
+    });
+    const { size } = request;
     const { loaders, prisma } = this.deps;
     // A dashboard list that shows each claim's statements or verdicts reads them in the same statement.
     const rows = loaders.claimChildrenShape.prefetchChildren
       ? loaders.adoptClaimsWithChildren(
-          await repo.listClaimsWithChildren(prisma, where, order, size + 1, after, loaders.childLimits()),
+          await repo.listClaimsWithChildren(prisma, where, order, size + 1, request, loaders.childLimits()),
         )
-      : await repo.listClaims(prisma, where, order, size + 1, after);
+      : await repo.listClaims(prisma, where, order, size + 1, request);
     return toConnection(
       rows,
-      size,
-      after !== null,
+      request,
       (claim) => ({ value: `${order.field}:${repo.orderValue(claim, order.field)}`, id: claim.id }),
       () => repo.countClaims(this.deps.prisma, where),
     );

@@ -1,5 +1,6 @@
 // Data access for sources (Prisma only).
 import type { Db } from "../../db/prisma";
+import type { KeysetBound, PageRequest } from "../../shared/pagination";
 import { Prisma, type Source } from "../../generated/prisma/client";
 import type { SourceKind } from "../../generated/prisma/enums";
 
@@ -51,18 +52,21 @@ export function sourceListWhere(filter: { publisherId?: string | null; kind?: So
 }
 
 /** Newest first by creation: keyset on (createdAt, id), stable under concurrent inserts. */
-export function listSources(
-  db: Db,
-  where: Prisma.SourceWhereInput,
-  take: number,
-  after: { value: string; id: string } | null,
-) {
-  const at = after ? new Date(after.value) : null;
-  const keyset: Prisma.SourceWhereInput | undefined =
-    after && at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] } : undefined;
+/** A page of sources, newest first on (created_at, id), between its bounds, read backwards for a backward page. */
+export function listSources(db: Db, where: Prisma.SourceWhereInput, take: number, page: PageRequest<KeysetBound>) {
+  const beyond = (bound: KeysetBound, comparison: "gt" | "lt"): Prisma.SourceWhereInput | null => {
+    const at = new Date(bound.value);
+    if (Number.isNaN(at.getTime())) return null;
+    return { OR: [{ createdAt: { [comparison]: at } }, { createdAt: at, id: { [comparison]: bound.id } }] };
+  };
+  // Newest first: "after" is older (less than), "before" newer.
+  const bounds = [page.after && beyond(page.after, "lt"), page.before && beyond(page.before, "gt")].filter(
+    (bound): bound is Prisma.SourceWhereInput => Boolean(bound),
+  );
+  const direction = page.backward ? "asc" : "desc";
   return db.source.findMany({
-    where: keyset ? { AND: [where, keyset] } : where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: bounds.length ? { AND: [where, ...bounds] } : where,
+    orderBy: [{ createdAt: direction }, { id: direction }],
     take,
   });
 }

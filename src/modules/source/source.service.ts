@@ -1,11 +1,18 @@
 // Sources: lookup, find-or-create by canonical URL (or publisher + title), edits.
 import { carried } from "../../loaders/row-graphs";
 import type { Source } from "../../generated/prisma/client";
-import { NotFoundError, UserInputError } from "../../shared/errors";
+import { BadQueryArgumentError, NotFoundError, UserInputError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { nameKey } from "../../shared/name-key";
 import { pagesByKey } from "../../shared/batch";
-import { decodeCursor, offsetPage, pageSize, toConnection, type Connection } from "../../shared/pagination";
+import {
+  mapBounds,
+  offsetPage,
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from "../../shared/pagination";
 import { findSourcesByPublishers } from "../actor/actor.repository";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
@@ -70,25 +77,18 @@ export class SourceService {
       .load(publisherId);
   }
 
-  async listSources(args: {
-    first?: number | null;
-    after?: string | null;
-    filter?: unknown;
-  }): Promise<Connection<Source>> {
-    const size = pageSize(args.first, { defaultSize: 20 });
-    const filter = parseInput(sourceFilterSchema, args.filter, "filter");
-    const after = args.after ? decodeCursor(args.after) : null;
-    const where = repo.sourceListWhere(filter);
-    const rows = await repo.listSources(
-      this.deps.prisma,
-      where,
-      size + 1,
-      after ? { value: String(after.value), id: after.id } : null,
-    );
+  async listSources(args: PageArgs & { filter?: unknown }): Promise<Connection<Source>> {
+    const request = mapBounds(pageRequest(args, { defaultSize: 20 }), (cursor, argument) => {
+      if (typeof cursor.value !== "string" || Number.isNaN(new Date(cursor.value).getTime())) {
+        throw new BadQueryArgumentError(argument, `\`${argument}\` is not a cursor of this list.`);
+      }
+      return { value: cursor.value, id: cursor.id };
+    });
+    const where = repo.sourceListWhere(parseInput(sourceFilterSchema, args.filter, "filter"));
+    const rows = await repo.listSources(this.deps.prisma, where, request.size + 1, request);
     return toConnection(
       rows,
-      size,
-      after !== null,
+      request,
       (source) => ({ value: source.createdAt.toISOString(), id: source.id }),
       () => repo.countSources(this.deps.prisma, where),
     );
