@@ -13,11 +13,13 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/ ./prisma/
 RUN npm ci
 
-# Sources, then `npm run build` (GraphQL codegen + tsc -> dist/src/main.js).
+# Sources, then `npm run build` (GraphQL codegen + tsc -> dist/src/main.js; esbuild ->
+# dist/explorer, the explorer page and its assets, from explorer/).
 # .dockerignore keeps a local src/generated/prisma out of the context, so it cannot
 # overwrite the client that `npm ci` just generated.
 COPY schema.graphql codegen.ts tsconfig.json tsconfig.build.json ./
 COPY src/ ./src/
+COPY explorer/ ./explorer/
 RUN npm run build
 
 # Drop dev dependencies; `prisma` stays, as a runtime dependency, because the server

@@ -62,6 +62,8 @@ export interface ServerOptions {
   databaseShare?: { perClient?: number; waitMs?: number };
   /** graphql-jit (default) or graphql-js (GRAPHQL_EXECUTOR). */
   executor?: "jit" | "graphql-js";
+  /** Serve the explorer on GET / and a browser's GET /graphql (EXPLORER; default on). */
+  explorer?: boolean;
   /** Express `trust proxy` (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
   /**
@@ -133,7 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable("x-powered-by");
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(entrance(logger, drain));
-  app.use(explorerRouter({ logger }));
+  app.use(explorerRouter({ logger, enabled: options.explorer ?? true }));
   // GraphQL first: the busiest route is matched before the others.
   app.use(
     "/graphql",

@@ -42,6 +42,7 @@ describe("loadConfig", () => {
       API_KEY_CACHE_TTL_SECONDS: 300,
       GRAPHQL_EXECUTOR: "jit",
       TRUST_PROXY: false,
+      EXPLORER: true,
     });
   });
 

@@ -90,6 +90,15 @@ const configSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
+  /**
+   * Serve the explorer (GraphiQL, built into dist/explorer) on GET / and on a browser's GET
+   * /graphql. On unless set false: `npm start` shows it; a production deployment that serves
+   * the API alone sets EXPLORER=false.
+   */
+  EXPLORER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       host: config.HOST,
       webhookTargets,
       trustProxy: config.TRUST_PROXY,
+      explorer: config.EXPLORER,
       executor: config.GRAPHQL_EXECUTOR,
       apiKeyCache: { maxEntries: config.API_KEY_CACHE_SIZE, ttlMs: config.API_KEY_CACHE_TTL_SECONDS * 1_000 },
       databaseShare: { perClient: config.DATABASE_POOL_PER_CLIENT, waitMs: config.DATABASE_POOL_WAIT_MS },

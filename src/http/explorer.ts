@@ -5,7 +5,6 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
-import { loadConfig } from "../config";
 import type { Logger } from "../logger";
 import { projectRoot } from "../project-root";
 
@@ -36,15 +35,15 @@ const GRAPHQL_TYPES = ["application/graphql-response+json", "application/json", 
 
 export interface ExplorerOptions {
   logger: Logger;
-  /** Serve the explorer (default: the EXPLORER setting). Off, this router passes everything on. */
-  enabled?: boolean;
+  /** Serve the explorer (the EXPLORER setting). Off, this router passes everything on. */
+  enabled: boolean;
   /** The build's folder (default dist/explorer). */
   dir?: string;
 }
 
 export function explorerRouter(options: ExplorerOptions): Router {
   const router = express.Router();
-  if (!(options.enabled ?? loadConfig().EXPLORER)) return router;
+  if (!options.enabled) return router;
   const dir = options.dir ?? path.join(projectRoot(), "dist", "explorer");
   const indexFile = path.join(dir, "index.html");
   if (!existsSync(indexFile)) {

@@ -76,6 +76,8 @@ export interface TestServerOptions {
   databaseShare?: ServerOptions["databaseShare"];
   /** The API key cache and its listener (default: the server's, on). */
   apiKeyCache?: ServerOptions["apiKeyCache"];
+  /** Serve the explorer (default on, as the server does). */
+  explorer?: boolean;
 }
 
 function env(name: string): string {
@@ -132,6 +134,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimits: options.rateLimits,
     databaseShare: options.databaseShare,
     apiKeyCache: options.apiKeyCache,
+    explorer: options.explorer,
     // TEST_GRAPHQL_EXECUTOR=graphql-js runs the suite on the interpreter (default: graphql-jit, as served).
     executor: process.env.TEST_GRAPHQL_EXECUTOR === "graphql-js" ? "graphql-js" : "jit",
   });
