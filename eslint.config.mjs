@@ -22,8 +22,8 @@ const CODE = ["**/*.{js,mjs,cjs,ts,tsx,mts,cts}"];
  *   (a `#` comment where a description belongs), no-scalar-result-type-on-mutation.
  * - strict-id-in-types: every object type has exactly one `id: ID!`, except pages and their
  *   edges, payloads, counts, and the value types listed below, which have no identity.
- * - relay-page-info, relay-connection-types, relay-arguments (forward only: `first`/`after`;
- *   there is no `last`/`before`), relay-edge-types with two options off:
+ * - relay-page-info, relay-connection-types, relay-arguments (both ways: `first`/`after` and
+ *   `last`/`before` on every connection), relay-edge-types with two options off:
  *   `shouldImplementNode` (AuditEvent, a history entry, is not a Node) and
  *   `listTypeCanWrapOnlyEdgeType` (nested lists are plain lists on purpose: see the
  *   schema's description).
@@ -77,7 +77,7 @@ const schemaRules = {
       },
     },
   ],
-  "@graphql-eslint/relay-arguments": ["error", { includeBoth: false }],
+  "@graphql-eslint/relay-arguments": ["error", { includeBoth: true }],
   "@graphql-eslint/relay-edge-types": [
     "error",
     { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false },

@@ -42,6 +42,12 @@ const CLAIMS = `query ($first: Int, $after: String, $last: Int, $before: String,
 const ACTORS = `query ($first: Int, $after: String, $last: Int, $before: String) {
   page: actors(first: $first, after: $after, last: $last, before: $before) {
     nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+const SEARCH = `query ($first: Int, $after: String, $last: Int, $before: String) {
+  page: searchClaims(query: "paging or korea or russia", first: $first, after: $after, last: $last, before: $before) {
+    nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+const HISTORY = `query ($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  claim(id: $id) { history(first: $first, after: $after, last: $last, before: $before) {
+    edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
 const SOURCES = `query ($first: Int, $after: String, $last: Int, $before: String) {
   page: sources(first: $first, after: $after, last: $last, before: $before) {
     nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
@@ -110,6 +116,35 @@ test("claims page both ways in every ordering", async () => {
 test("actors page both ways", () => walkBothWays(ACTORS));
 
 test("sources page both ways", () => walkBothWays(SOURCES));
+
+test("search results page both ways (a cursor is a position in the ranking)", () => walkBothWays(SEARCH));
+
+test("a claim's history pages both ways", async () => {
+  const id = (await page(CLAIMS, { first: 1, orderBy: { field: "STATEMENT_COUNT", direction: "DESC" } })).nodes[0]?.id;
+  // Changes enough for pages: edits of the claim's topics.
+  for (let i = 0; i < 7; i += 1) {
+    dataOf(
+      await server.gql(`mutation ($input: UpdateClaimInput!) { updateClaim(input: $input) { claim { id } } }`, {
+        input: { id, topics: [`topic-${i}`] },
+      }),
+    );
+  }
+  type HistoryPage = { edges: { node: { id: string } }[]; pageInfo: Page["pageInfo"] };
+  const history = async (variables: Record<string, unknown>) =>
+    dataOf(await server.gql(HISTORY, { id, ...variables })).claim.history as HistoryPage;
+  const all = (await history({ first: 100 })).edges.map((edge) => edge.node.id);
+  expect(all.length).toBeGreaterThan(8);
+  const backward: string[] = [];
+  let before: string | null = null;
+  for (let pages = 0; pages < 50; pages += 1) {
+    const current: HistoryPage = await history({ last: 3, before });
+    backward.unshift(...current.edges.map((edge) => edge.node.id));
+    expect(current.pageInfo.hasNextPage).toBe(before !== null);
+    if (!current.pageInfo.hasPreviousPage) break;
+    before = current.pageInfo.startCursor;
+  }
+  expect(backward).toEqual(all);
+});
 
 test("`first` with `last`, a `last` out of range, or a `before` of another ordering is a clear error", async () => {
   const both = await server.gql(CLAIMS, { first: 2, last: 2 });

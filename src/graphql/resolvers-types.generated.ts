@@ -72,7 +72,9 @@ export type ActorClaimsArgs = {
 /** Someone who says things, relays them, publishes them or rules on them. */
 export type ActorHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -463,7 +465,9 @@ export type ClaimEvidenceArgs = {
 /** A factual claim, in one canonical wording. */
 export type ClaimHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -927,7 +931,9 @@ export type Evidence = Node & {
 /** An item that supports, contradicts or gives context to a claim. */
 export type EvidenceHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which way an evidence item bears on its claim. */
@@ -1286,16 +1292,19 @@ export type OrderDirection =
   /** Largest or newest first. */
   | 'DESC';
 
-/** Relay page information. Pages go forward only (`first` and `after`). */
+/**
+ * Relay page information. Pages go forward (`first`, `after`: pass `endCursor`) or backward
+ * (`last`, `before`: pass `startCursor`).
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the page's last item, to pass as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when more items follow this page. */
+  /** True when more items follow this page (going backward: when the page was asked for with `before`). */
   hasNextPage: Scalars['Boolean']['output'];
-  /** True when this page was asked for with `after`, i.e. it is not the first page. */
+  /** True when items come before this page (going forward: when the page was asked for with `after`). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the page's first item; null for an empty page. */
+  /** Cursor of the page's first item, to pass as `before` for the previous page; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1479,9 +1488,11 @@ export type QueryNodesArgs = {
 /** Every read. Anonymous requests may read everything here except API keys and webhooks. */
 export type QuerySearchClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClaimFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   language?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
 
@@ -1718,7 +1729,9 @@ export type SourceClaimsArgs = {
 /** A document in which something was said or reported. */
 export type SourceHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1872,7 +1885,9 @@ export type Statement = Node & {
 /** An actor's stance on a claim, in their words, as recorded by a source. */
 export type StatementHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How many claims have one status. */
@@ -2060,7 +2075,9 @@ export type Verdict = Node & {
  */
 export type VerdictHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The statuses a verdict can set. */

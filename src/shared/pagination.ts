@@ -101,14 +101,18 @@ export interface PageRequest<Bound = KeysetCursor> {
   before: Bound | null;
 }
 
-export function pageRequest(args: PageArgs, options: PageSizeOptions): PageRequest {
+/** The page's size and whether it is read backwards (`last`); `first` with `last` is refused. */
+export function pageDirection(args: PageArgs, options: PageSizeOptions): { size: number; backward: boolean } {
   if (args.first !== null && args.first !== undefined && args.last !== null && args.last !== undefined) {
     throw new BadQueryArgumentError("last", "Give `first` (with `after`) or `last` (with `before`), not both.");
   }
   const backward = args.last !== null && args.last !== undefined;
+  return { size: backward ? pageSize(args.last, options, "last") : pageSize(args.first, options), backward };
+}
+
+export function pageRequest(args: PageArgs, options: PageSizeOptions): PageRequest {
   return {
-    size: backward ? pageSize(args.last, options, "last") : pageSize(args.first, options),
-    backward,
+    ...pageDirection(args, options),
     after: args.after ? decodeCursor(args.after, "after") : null,
     before: args.before ? decodeCursor(args.before, "before") : null,
   };

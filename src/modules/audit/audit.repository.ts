@@ -7,9 +7,23 @@ import { Prisma } from "../../generated/prisma/client";
 export interface HistoryPageOptions {
   /** Events after this id (exclusive); 0 for the start. */
   afterId: bigint;
-  /** Rows per entity (one more than the page, to tell whether there is a next page). */
+  /** Events before this id (exclusive); null for the end. */
+  beforeId: bigint | null;
+  /** Rows per entity (one more than the page, to tell whether there is another page). */
   limit: number;
+  /** Newest first (a backward page, read from its end). */
+  backward: boolean;
 }
+
+/** The id bounds of a page, for events aliased `alias`. */
+function bounds(alias: string, options: HistoryPageOptions): Prisma.Sql {
+  const id = Prisma.raw(`${alias}.id`);
+  return options.beforeId === null
+    ? Prisma.sql`${id} > ${options.afterId}`
+    : Prisma.sql`${id} > ${options.afterId} AND ${id} < ${options.beforeId}`;
+}
+
+const direction = (options: HistoryPageOptions) => Prisma.raw(options.backward ? "DESC" : "ASC");
 
 const COLUMNS = Prisma.sql`e.id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType",
   e.entity_id::text AS "entityId", e.claim_id::text AS "claimId",
@@ -39,8 +53,8 @@ export function findEntityHistories(
     FROM unnest(${entityIds}::text[]) AS k(id)
     CROSS JOIN LATERAL (
       SELECT ${COLUMNS} FROM ${EVENTS}
-      WHERE e.entity_type = ${entityType} AND e.entity_id = k.id::uuid AND e.id > ${options.afterId}
-      ORDER BY e.id LIMIT ${options.limit}
+      WHERE e.entity_type = ${entityType} AND e.entity_id = k.id::uuid AND ${bounds("e", options)}
+      ORDER BY e.id ${direction(options)} LIMIT ${options.limit}
     ) h`;
 }
 
@@ -60,11 +74,11 @@ export function findClaimHistories(db: Db, claimIds: readonly string[], options:
       )
       SELECT * FROM (
         SELECT ${COLUMNS} FROM ${EVENTS}
-        WHERE e.claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
+        WHERE e.claim_id IN (SELECT id FROM folded) AND ${bounds("e", options)}
         UNION
         SELECT ${COLUMNS} FROM ${EVENTS}
-        WHERE e.related_claim_id IN (SELECT id FROM folded) AND e.id > ${options.afterId}
+        WHERE e.related_claim_id IN (SELECT id FROM folded) AND ${bounds("e", options)}
       ) u
-      ORDER BY u.id LIMIT ${options.limit}
+      ORDER BY u.id ${direction(options)} LIMIT ${options.limit}
     ) h`;
 }

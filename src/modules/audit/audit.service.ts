@@ -2,7 +2,7 @@
 // is shown in full only to readers who manage keys (change-author.ts).
 import { BadQueryArgumentError } from "../../shared/errors";
 import { pagesByKey } from "../../shared/batch";
-import { pageSize } from "../../shared/pagination";
+import { pageDirection, type PageArgs } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import * as repo from "./audit.repository";
 import type { AuditEventConnectionView } from "./audit.types";
@@ -13,18 +13,25 @@ export type HistoryOwner = "Claim" | "Actor" | "Source" | "Statement" | "Evidenc
 export class AuditService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async history(
-    owner: HistoryOwner,
-    entityId: string,
-    args: { first?: number | null; after?: string | null },
-  ): Promise<AuditEventConnectionView> {
-    const take = pageSize(args.first, { defaultSize: 50 });
-    const afterId = args.after ? decodeHistoryCursor(args.after) : 0n;
-    // The loader's cache key is the JSON of its arguments, and JSON has no bigint: pass the id as text.
-    const loaderArgs = { afterId: afterId.toString(), limit: take + 1 };
+  async history(owner: HistoryOwner, entityId: string, args: PageArgs): Promise<AuditEventConnectionView> {
+    const { size: take, backward } = pageDirection(args, { defaultSize: 50 });
+    const afterId = args.after ? decodeHistoryCursor(args.after, "after") : 0n;
+    const beforeId = args.before ? decodeHistoryCursor(args.before, "before") : null;
+    // The loader's cache key is the JSON of its arguments, and JSON has no bigint: pass the ids as text.
+    const loaderArgs = {
+      afterId: afterId.toString(),
+      beforeId: beforeId?.toString() ?? null,
+      limit: take + 1,
+      backward,
+    };
     const rows = await this.deps.loaders.paged
       .get(`history:${owner}`, loaderArgs, async (keys, page) => {
-        const opts = { afterId: BigInt(page.afterId), limit: page.limit };
+        const opts = {
+          afterId: BigInt(page.afterId),
+          beforeId: page.beforeId === null ? null : BigInt(page.beforeId),
+          limit: page.limit,
+          backward: page.backward,
+        };
         const found =
           owner === "Claim"
             ? await repo.findClaimHistories(this.deps.prisma, keys, opts)
@@ -42,13 +49,16 @@ export class AuditService {
       })
       .load(entityId);
     const fullDetail = seesChangeAuthors(this.deps.principal);
-    const page = rows.slice(0, take).map((event) => eventForReader(event, fullDetail));
+    // A backward page was read newest first: turn it around.
+    const window = backward ? rows.slice(0, take).reverse() : rows.slice(0, take);
+    const page = window.map((event) => eventForReader(event, fullDetail));
+    const more = rows.length > take;
     const edges = page.map((node) => ({ cursor: encodeHistoryCursor(node.id), node }));
     return {
       edges,
       pageInfo: {
-        hasNextPage: rows.length > take,
-        hasPreviousPage: afterId > 0n,
+        hasNextPage: backward ? beforeId !== null : more,
+        hasPreviousPage: backward ? more : afterId > 0n,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
@@ -60,8 +70,8 @@ export function encodeHistoryCursor(id: bigint): string {
   return Buffer.from(`audit:${id}`, "utf8").toString("base64url");
 }
 
-function decodeHistoryCursor(cursor: string): bigint {
+function decodeHistoryCursor(cursor: string, argument: "after" | "before"): bigint {
   const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match?.[1]) throw new BadQueryArgumentError("after", "`after` is not a history cursor.");
+  if (!match?.[1]) throw new BadQueryArgumentError(argument, `\`${argument}\` is not a history cursor.`);
   return BigInt(match[1]);
 }

@@ -4,7 +4,7 @@ import DataLoader from "dataloader";
 import { z } from "zod";
 import { groupsByKey } from "../../shared/batch";
 import { BadQueryArgumentError } from "../../shared/errors";
-import { decodeCursor, encodeCursor, pageSize } from "../../shared/pagination";
+import { decodeCursor, encodeCursor, pageDirection, type PageArgs } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import { languageTag, parseInput, requiredText } from "../../shared/validation";
 import { claimFilterSchema, claimFilterSql } from "../claim/claim-filter";
@@ -29,19 +29,24 @@ export class SearchService {
 
   constructor(private readonly deps: ServiceDeps) {}
 
-  async searchClaims(args: {
-    query: string;
-    language?: string | null;
-    filter?: unknown;
-    first?: number | null;
-    after?: string | null;
-  }): Promise<SearchConnectionView> {
+  async searchClaims(
+    args: PageArgs & { query: string; language?: string | null; filter?: unknown },
+  ): Promise<SearchConnectionView> {
     const parsed = parseInput(searchArgsSchema, args, "args");
-    const size = pageSize(args.first, { defaultSize: 20 });
-    const skip = args.after ? searchOffset(args.after) : 0;
+    const { size, backward } = pageDirection(args, { defaultSize: 20 });
     const query: SearchQuery = { text: parsed.query, language: parsed.language ?? "en" };
     const where = claimFilterSql(parsed.filter);
-    const rows = await repo.searchClaims(this.deps.prisma, query.text, query.language, where, size + 1, skip);
+    const count = () => repo.countSearch(this.deps.prisma, query.text, query.language, where);
+    // A cursor is a position in the ranking (1 is the best match): the page is the matches
+    // strictly between `after` and `before`, the first `size` of them or the last.
+    const afterPosition = args.after ? searchPosition(args.after, "after") : 0;
+    const beforePosition = args.before ? searchPosition(args.before, "before") : null;
+    const end = backward ? (beforePosition ?? (await count()) + 1) : beforePosition;
+    const skip = backward && end !== null ? Math.max(afterPosition, end - 1 - size) : afterPosition;
+    // Forward, one more row tells whether there is a next page; the before bound caps it.
+    const take = end === null ? size + 1 : Math.max(0, Math.min(backward ? size : size + 1, end - 1 - skip));
+    const rows =
+      take > 0 ? await repo.searchClaims(this.deps.prisma, query.text, query.language, where, take, skip) : [];
     const page = rows.slice(0, size);
     for (const claim of page) this.deps.loaders.claims.prime(claim.id, claim);
     const edges = page.map((node, index) => ({
@@ -54,12 +59,12 @@ export class SearchService {
       edges,
       nodes: page,
       pageInfo: {
-        hasNextPage: rows.length > size,
+        hasNextPage: backward ? beforePosition !== null : rows.length > size || beforePosition !== null,
         hasPreviousPage: skip > 0,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: () => repo.countSearch(this.deps.prisma, query.text, query.language, where),
+      totalCount: count,
     };
   }
 
@@ -107,10 +112,11 @@ export class SearchService {
 }
 
 /** Search pages are ranked, so their cursor is a position in the ranking. */
-function searchOffset(after: string): number {
-  const { value } = decodeCursor(after);
+/** The ranking position a search cursor names. */
+function searchPosition(cursor: string, argument: "after" | "before"): number {
+  const { value } = decodeCursor(cursor, argument);
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new BadQueryArgumentError("after", "`after` is not a cursor of a search.");
+    throw new BadQueryArgumentError(argument, `\`${argument}\` is not a cursor of a search.`);
   }
   return value;
 }
