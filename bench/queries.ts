@@ -59,9 +59,11 @@ export const RAW_Q2 = `SELECT json_agg(x) FROM (
 `;
 
 export const RAW_Q3 = `\\set t random(1, 10)
-SELECT json_agg(x) FROM (
-  SELECT c.id, c.text, c.status FROM claims c,
-    (SELECT websearch_to_tsquery('english', term) || websearch_to_tsquery('simple', term) AS q
-       FROM bench_terms WHERE n = :t) q
-  WHERE c.search_vector @@ q.q ORDER BY ts_rank(c.search_vector, q.q) DESC, c.id LIMIT 20) x;
+WITH q AS MATERIALIZED (
+  SELECT websearch_to_tsquery('english', term) || websearch_to_tsquery('simple', term) AS q FROM bench_terms WHERE n = :t),
+page AS MATERIALIZED (
+  SELECT c.id, ts_rank(c.search_vector, (SELECT q FROM q)) AS rank FROM claims c
+  WHERE c.search_vector @@ (SELECT q FROM q) ORDER BY rank DESC, c.id LIMIT 20)
+SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'status', c.status) ORDER BY page.rank DESC, c.id)
+FROM page JOIN claims c ON c.id = page.id;
 `;
