@@ -13,11 +13,14 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/ ./prisma/
 RUN npm ci
 
-# Sources, then `npm run build` (GraphQL codegen + tsc -> dist/src/main.js; esbuild ->
-# dist/explorer, the explorer page and its assets, from explorer/).
+# Sources, then `npm run build` (GraphQL codegen from the schema's sources,
+# src/graphql/base.graphql and src/modules/*/*.graphql; tsc -> dist/src/main.js; those
+# sources copied into dist/src/, where the server reads them; esbuild -> dist/explorer, the
+# explorer page and its assets, from explorer/).
 # .dockerignore keeps a local src/generated/prisma out of the context, so it cannot
 # overwrite the client that `npm ci` just generated.
-COPY schema.graphql codegen.ts tsconfig.json tsconfig.build.json ./
+COPY codegen.ts tsconfig.json tsconfig.build.json ./
+COPY scripts/copy-schema-files.ts ./scripts/
 COPY src/ ./src/
 COPY explorer/ ./explorer/
 RUN npm run build
@@ -33,11 +36,12 @@ ENV NODE_ENV=production
 WORKDIR /app
 
 # Files stay owned by root and read-only to the `node` user that runs the server.
-# prisma/ (migrations), prisma.config.ts and schema.graphql are read at run time.
+# prisma/ (migrations) and prisma.config.ts are read at run time, and the schema's .graphql
+# sources, which `npm run build` put into dist/src/.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
-COPY --from=build /app/prisma.config.ts /app/schema.graphql /app/package.json ./
+COPY --from=build /app/prisma.config.ts /app/package.json ./
 
 # Run unprivileged: the official image ships a `node` user (uid 1000).
 USER node

@@ -1,16 +1,22 @@
-// GraphQL Code Generator: resolver types from schema.graphql, with Prisma models as
-// the parent types (mappers). `npm run codegen` writes; `npm run codegen:check` fails
-// when the committed output is stale.
+// GraphQL Code Generator: resolver types from the schema's sources (src/graphql/base.graphql and
+// every src/modules/<module>/*.graphql, as the server reads them; not the printed schema.graphql),
+// with Prisma models as the parent types (mappers). `npm run codegen` writes;
+// `npm run codegen:check` fails when the committed output is stale.
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const prismaModel = (name: string): string => `../generated/prisma/client#${name} as ${name}Model`;
 
 const config: CodegenConfig = {
-  schema: "schema.graphql",
+  schema: ["src/graphql/base.graphql", "src/modules/*/*.graphql"],
   generates: {
     "src/graphql/resolvers-types.generated.ts": {
       plugins: [
-        { add: { content: "/* Generated from schema.graphql by `npm run codegen`: do not edit. */" } },
+        {
+          add: {
+            content:
+              "// Generated from src/graphql/base.graphql and src/modules/*/*.graphql by `npm run codegen`: do not edit.",
+          },
+        },
         "typescript",
         "typescript-resolvers",
       ],

@@ -1,5 +1,6 @@
 // Fails when src/graphql/resolvers-types.generated.ts is not what `npm run codegen`
-// would write from the current schema.graphql (run by `npm run check` and CI).
+// would write from the schema's current sources, src/graphql/base.graphql and
+// src/modules/*/*.graphql (run by `npm run check` and CI).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generate } from "@graphql-codegen/cli";
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
   for (const output of outputs) {
     const onDisk = readFileSync(path.resolve(output.filename), "utf8");
     if (onDisk !== output.content) {
-      console.error(`stale: ${output.filename} differs from schema.graphql; run \`npm run codegen\` and commit.`);
+      console.error(
+        `stale: ${output.filename} differs from the schema's sources (src/graphql/base.graphql, src/modules/*/*.graphql); run \`npm run codegen\` and commit.`,
+      );
       stale += 1;
     }
   }

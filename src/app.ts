@@ -1,8 +1,6 @@
 // The HTTP server: Express with Apollo Server at /graphql, liveness at /health and readiness at /ready.
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -30,7 +28,7 @@ import { buildResolvers } from "./graphql/resolvers";
 import { jitGateway } from "./graphql/jit-executor";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { Logger } from "./logger";
-import { projectRoot } from "./project-root";
+import { loadSchemaSDL } from "./graphql/schema-files";
 import type { Principal } from "./modules/auth/permissions";
 import { ApiKeyCache, DEFAULT_API_KEY_CACHE, type ApiKeyCacheSettings } from "./modules/auth/api-key-cache";
 import { startApiKeyListener, type ApiKeyListenerOptions } from "./modules/auth/api-key-listener";
@@ -83,8 +81,12 @@ export interface RunningServer {
 const DRAIN_TIMEOUT_MS = 6_000;
 const SETTLE_TIMEOUT_MS = 2_000;
 
+/**
+ * The schema the server serves: src/graphql/base.graphql and the modules' src/modules/<module>/*.graphql,
+ * merged (from dist/src/ once built). The root schema.graphql is their print for clients, not read here.
+ */
 export function loadTypeDefs(): string {
-  return readFileSync(path.join(projectRoot(), "schema.graphql"), "utf8");
+  return loadSchemaSDL();
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -1,4 +1,4 @@
-/* Generated from schema.graphql by `npm run codegen`: do not edit. */
+// Generated from src/graphql/base.graphql and src/modules/*/*.graphql by `npm run codegen`: do not edit.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Claim as ClaimModel, Actor as ActorModel, Source as SourceModel, Statement as StatementModel, Evidence as EvidenceModel, Verdict as VerdictModel, AttributionHop as AttributionHopModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel, WebhookEndpoint as WebhookEndpointModel, WebhookDelivery as WebhookDeliveryModel, WebhookAttempt as WebhookAttemptModel, ClaimMerge as ClaimMergeModel } from '../generated/prisma/client';
 import type { Principal } from '../modules/auth/permissions';
