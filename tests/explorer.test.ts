@@ -220,7 +220,13 @@ describe("in a headless Chromium with every request off this machine blocked", (
     await expectText(response, '"absurd"');
     await expectText(response, '"DENIES"');
     // On screen, not merely rendered: Monaco draws only what its viewport shows, and the test's is the window's.
-    const box = await response.locator(".view-line", { hasText: '"absurd"' }).first().boundingBox();
+    // Monaco re-renders its lines as it settles: a line found a moment ago may be gone, so ask a few times.
+    const line = response.locator(".view-line", { hasText: '"absurd"' }).first();
+    let box: Awaited<ReturnType<typeof line.boundingBox>> = null;
+    for (let attempt = 0; attempt < 20 && !box; attempt += 1) {
+      await line.waitFor({ state: "visible", timeout: 10_000 });
+      box = await line.boundingBox();
+    }
     expect(box && box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
