@@ -87,7 +87,10 @@ async function main(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
-  logger.info({ url: server.url, embeddedDatabase: embedded !== null }, "claimtrail ready at %s", server.url);
+  const explorer = config.EXPLORER ? new URL("/", server.url).href : null;
+  const ready = { url: server.url, explorer, embeddedDatabase: embedded !== null };
+  if (explorer) logger.info(ready, "claimtrail ready at %s (explorer: %s)", server.url, explorer);
+  else logger.info(ready, "claimtrail ready at %s", server.url);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
