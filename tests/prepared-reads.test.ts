@@ -21,6 +21,8 @@ const DASHBOARD = `query ($status: [ClaimStatus!]) {
   claims(filter: { status: $status }, orderBy: { field: UPDATED_AT, direction: DESC }, first: 5) {
     nodes { id status statements { stance } latestVerdict { rating } } } }`;
 const SEARCH = `query ($q: String!) { searchClaims(query: $q, first: 3) { edges { rank node { id text } } } }`;
+const SEARCH_PAGE = `query ($q: String!, $after: String) {
+  searchClaims(query: $q, first: 3, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
 
 interface PreparedStatement {
   statement: string;
@@ -61,6 +63,14 @@ test("search settles on a generic plan, and each query still gets its own matche
     answers.set(q, answer);
   }
   expect(new Set(answers.values()).size).toBe(answers.size);
+  // A next page is the same statement with another offset (a value, not part of the text).
+  const first = dataOf(await server.gql(SEARCH_PAGE, { q: "Korea", after: null })).searchClaims;
+  // (Twice: a statement text is prepared from its second run.)
+  for (let run = 0; run < 2; run += 1) {
+    const next = dataOf(await server.gql(SEARCH_PAGE, { q: "Korea", after: first.pageInfo.endCursor })).searchClaims;
+    expect(next.edges.length).toBeGreaterThan(0);
+    expect(next.edges[0].node.id).not.toBe(first.edges[0].node.id);
+  }
   const [search, ...others] = await prepared("ts_rank");
   expect(others).toEqual([]);
   expect(Number(search?.generic_plans)).toBeGreaterThanOrEqual(1);

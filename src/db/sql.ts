@@ -31,10 +31,12 @@ export interface TypedQuery<Row> {
 }
 
 /**
- * A row count (LIMIT, OFFSET) written into the statement's text rather than sent as a
+ * A row count (a LIMIT) written into the statement's text rather than sent as a
  * value: a prepared statement's generic plan then knows how many rows it returns. With
  * `LIMIT $n` it assumes a tenth of the matching rows, and the dashboard list's plan, so
- * costed, crossed the JIT threshold and spent 19 ms compiling itself.
+ * costed, crossed the JIT threshold and spent 19 ms compiling itself. An OFFSET stays a
+ * value: written in, every page of a search would be a statement text of its own, each
+ * prepared on every connection.
  */
 export function rowCount(value: number): Prisma.Sql {
   return Prisma.raw(rowCountText(value));

@@ -62,7 +62,7 @@ export async function searchClaims(
       FROM claims c
       WHERE ${matchesOnce(query, language)} AND ${where}
       ORDER BY rank DESC, c.id
-      LIMIT ${rowCount(take)} OFFSET ${rowCount(skip)})
+      LIMIT ${rowCount(take)} OFFSET ${skip})
     SELECT ${CLAIM_COLUMNS}, page.rank::float8 AS rank
     FROM page JOIN claims c ON c.id = page.id
     ORDER BY page.rank DESC, c.id`,
