@@ -37,6 +37,11 @@ export function createPrismaClient(options: PrismaOptions) {
   // dropped by the pool and replaced at the next checkout; without a listener, pg would
   // raise its error as an uncaught exception and end the process.
   pool.on("error", () => undefined);
+  // A connection checked out of the pool loses the pool's listener (pg-pool removes it
+  // while the connection is lent): one ended between two statements of a transaction
+  // would raise the same uncaught exception. With this one, the transaction's next
+  // statement fails instead, and the broken connection is discarded when released.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const prisma = new PrismaClient({
     // A failed COMMIT/ROLLBACK would otherwise leak its connection (see the module).
     adapter: releaseBrokenTransactions(new PrismaPg(pool, { disposeExternalPool: true })),
