@@ -23,19 +23,14 @@ export function exclusionsOf(query: string): string | null {
   return excluded.length ? excluded.join(" or ") : null;
 }
 
-function matches(query: string, language: string): Prisma.Sql {
-  const excluded = exclusionsOf(query);
-  const match = Prisma.sql`c.search_vector @@ q.tsq`;
-  return excluded ? Prisma.sql`${match} AND NOT c.search_vector @@ ${tsquery(excluded, language)}` : match;
-}
-
 /**
- * searchClaims' condition, with each query computed once per execution (a scalar subquery
- * is an InitPlan, evaluated once and usable as an index condition), so the statement can
- * be prepared: in a generic plan an inline tsquery expression would be computed again for
+ * The search condition on `claims c`, for a statement that starts `WITH q AS (SELECT
+ * <tsquery> AS tsq)`: each query is computed once per execution (a scalar subquery is an
+ * InitPlan, evaluated once and usable as an index condition), so the statement can be
+ * prepared: in a generic plan an inline tsquery expression would be computed again for
  * every row it ranks.
  */
-function matchesOnce(query: string, language: string): Prisma.Sql {
+function matches(query: string, language: string): Prisma.Sql {
   const excluded = exclusionsOf(query);
   const match = Prisma.sql`c.search_vector @@ (SELECT tsq FROM q)`;
   return excluded ? Prisma.sql`${match} AND NOT c.search_vector @@ (SELECT ${tsquery(excluded, language)})` : match;
@@ -60,7 +55,7 @@ export async function searchClaims(
     page AS MATERIALIZED (
       SELECT c.id, ts_rank(c.search_vector, (SELECT tsq FROM q)) AS rank
       FROM claims c
-      WHERE ${matchesOnce(query, language)} AND ${where}
+      WHERE ${matches(query, language)} AND ${where}
       ORDER BY rank DESC, c.id
       LIMIT ${rowCount(take)} OFFSET ${skip})
     SELECT ${CLAIM_COLUMNS}, page.rank::float8 AS rank
@@ -74,8 +69,8 @@ export async function searchClaims(
 
 export async function countSearch(db: Db, query: string, language: string, where: Prisma.Sql): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count
-    FROM claims c, (SELECT ${tsquery(query, language)} AS tsq) q
+    WITH q AS MATERIALIZED (SELECT ${tsquery(query, language)} AS tsq)
+    SELECT count(*)::int AS count FROM claims c
     WHERE ${matches(query, language)} AND ${where}`;
   return row?.count ?? 0;
 }
