@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response } from "express";
 import type { Logger } from "../logger";
 import { projectRoot } from "../project-root";
 
@@ -41,9 +41,11 @@ export interface ExplorerOptions {
   dir?: string;
 }
 
-export function explorerRouter(options: ExplorerOptions): Router {
+/** The explorer's routes; a request other than GET or HEAD (every GraphQL POST) passes straight on. */
+export function explorerRouter(options: ExplorerOptions): RequestHandler {
+  const pass: RequestHandler = (_req, _res, next) => next();
+  if (!options.enabled) return pass;
   const router = express.Router();
-  if (!options.enabled) return router;
   const dir = options.dir ?? path.join(projectRoot(), "dist", "explorer");
   const indexFile = path.join(dir, "index.html");
   if (!existsSync(indexFile)) {
@@ -80,7 +82,7 @@ export function explorerRouter(options: ExplorerOptions): Router {
     if (!wantsExplorer(req)) return next();
     return sendPage(res);
   });
-  return router;
+  return (req, res, next) => (req.method === "GET" || req.method === "HEAD" ? router(req, res, next) : next());
 }
 
 /** A browser opening the URL: no GraphQL operation in it, and HTML preferred over JSON. */
