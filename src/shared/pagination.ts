@@ -128,6 +128,25 @@ export function mapBounds<A, B>(request: PageRequest<A>, map: (bound: A, argumen
 }
 
 /**
+ * The page in the rows a page request read (`take: size + 1`, in reverse order for a
+ * backward page), in the list's order: the extra row tells whether there is a next page
+ * (forward) or a previous one (backward); the other side has a page when the request was
+ * bounded on it.
+ */
+export function pageWindow<T>(
+  rows: T[],
+  request: Pick<PageRequest<unknown>, "size" | "backward" | "after" | "before">,
+): { page: T[]; hasNextPage: boolean; hasPreviousPage: boolean } {
+  const { size, backward } = request;
+  const more = rows.length > size;
+  return {
+    page: backward ? rows.slice(0, size).reverse() : rows.slice(0, size),
+    hasNextPage: backward ? request.before !== null : more,
+    hasPreviousPage: backward ? more : request.after !== null,
+  };
+}
+
+/**
  * Builds a connection from the rows a page request read (`take: size + 1`, in reverse
  * order for a backward page): the extra row tells whether there is a next page (forward)
  * or a previous one (backward); the other side has a page when the request was bounded
@@ -139,9 +158,7 @@ export function toConnection<T>(
   cursorOf: (row: T) => KeysetCursor,
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const { size, backward } = request;
-  const page = backward ? rows.slice(0, size).reverse() : rows.slice(0, size);
-  const more = rows.length > size;
+  const { page, hasNextPage, hasPreviousPage } = pageWindow(rows, request);
   // Cursors are made when a query asks for edges or page bounds: a dashboard reading
   // `nodes` alone makes none.
   let edges: Edge<T>[] | undefined;
@@ -152,8 +169,8 @@ export function toConnection<T>(
     },
     nodes: page,
     pageInfo: {
-      hasNextPage: backward ? request.before !== null : more,
-      hasPreviousPage: backward ? more : request.after !== null,
+      hasNextPage,
+      hasPreviousPage,
       get startCursor() {
         return edgesOf()[0]?.cursor ?? null;
       },

@@ -2,7 +2,7 @@
 // is shown in full only to readers who manage keys (change-author.ts).
 import { BadQueryArgumentError } from "../../shared/errors";
 import { pagesByKey } from "../../shared/batch";
-import { pageDirection, type PageArgs } from "../../shared/pagination";
+import { pageDirection, pageWindow, type PageArgs } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
 import * as repo from "./audit.repository";
 import type { AuditEventConnectionView } from "./audit.types";
@@ -49,16 +49,22 @@ export class AuditService {
       })
       .load(entityId);
     const fullDetail = seesChangeAuthors(this.deps.principal);
-    // A backward page was read newest first: turn it around.
-    const window = backward ? rows.slice(0, take).reverse() : rows.slice(0, take);
-    const page = window.map((event) => eventForReader(event, fullDetail));
-    const more = rows.length > take;
-    const edges = page.map((node) => ({ cursor: encodeHistoryCursor(node.id), node }));
+    // Read newest first for a backward page; an after id of 0 is no bound.
+    const window = pageWindow(rows, {
+      size: take,
+      backward,
+      after: afterId > 0n ? afterId : null,
+      before: beforeId,
+    });
+    const edges = window.page.map((event) => ({
+      cursor: encodeHistoryCursor(event.id),
+      node: eventForReader(event, fullDetail),
+    }));
     return {
       edges,
       pageInfo: {
-        hasNextPage: backward ? beforeId !== null : more,
-        hasPreviousPage: backward ? more : afterId > 0n,
+        hasNextPage: window.hasNextPage,
+        hasPreviousPage: window.hasPreviousPage,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
