@@ -1,4 +1,5 @@
-// The HTTP server: Express with Apollo Server at /graphql, liveness at /health and readiness at /ready.
+// The HTTP server: a GraphQL POST goes straight to Apollo Server (http/graphql-post.ts); Express
+// serves the rest: GraphQL GETs at /graphql, the explorer, liveness at /health and readiness at /ready.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -15,11 +16,18 @@ import { createContext, type GraphQLContext } from "./graphql/context";
 import { claimReviewRouter } from "./http/claim-review.routes";
 import { bulkRouter } from "./http/bulk.routes";
 import { httpErrorHandler, HttpRequestError } from "./http/http-errors";
-import { entrance, scopeOf } from "./http/entrance";
+import { entrance, scopeOf, type RequestScope } from "./http/entrance";
 import { createErrorFormatter } from "./graphql/errors";
 import { DEFAULT_REQUEST_LIMITS, limitParseOptions, limitValidationRules, type RequestLimits } from "./graphql/limits";
 import { requestGuardPlugin } from "./graphql/request-guard";
-import { AuthThrottledError, clientAddress, createAuthenticator, type Authenticator } from "./http/authentication";
+import {
+  AuthThrottledError,
+  clientAddressOf,
+  createAuthenticator,
+  requestAuthenticator,
+  type RequestAuthenticator,
+} from "./http/authentication";
+import { graphqlPostRoute } from "./http/graphql-post";
 import { clientKey, createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./http/rate-limits";
 import { idempotencyPlugin } from "./graphql/idempotency";
 import { queryShapePlugin } from "./graphql/query-shape";
@@ -77,6 +85,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Largest GraphQL request body, in bytes. */
+const GRAPHQL_BODY_LIMIT = 1024 * 1024;
+
 /** Shutdown budget, within main.ts's 10 s: requests in flight, then operations whose client hung up. */
 const DRAIN_TIMEOUT_MS = 6_000;
 const SETTLE_TIMEOUT_MS = 2_000;
@@ -92,7 +103,10 @@ export function loadTypeDefs(): string {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { prisma, logger, nodeEnv } = options;
   const app = express();
-  const httpServer = http.createServer(app);
+  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
+  const addressOf = clientAddressOf(app.get("trust proxy fn") as Parameters<typeof clientAddressOf>[0]);
+  // Its request handler is added below, once Apollo has started.
+  const httpServer = http.createServer();
   const drain = new HttpDrain(httpServer);
   const operations = new InFlightOperations();
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
@@ -100,7 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, pool, logger);
   const keySettings = { ...DEFAULT_API_KEY_CACHE, ...options.apiKeyCache };
   const keyCache = keySettings.maxEntries > 0 ? new ApiKeyCache(keySettings) : null;
-  const authenticate = createAuthenticator(prisma, rateLimits, keyCache);
+  const authenticate = requestAuthenticator(createAuthenticator(prisma, rateLimits, keyCache), addressOf);
   const gate = new ClientGate({
     perClient: options.databaseShare?.perClient ?? Math.max(1, Math.ceil((pool.options.max ?? 10) / 2)),
     waitMs: options.databaseShare?.waitMs ?? pool.options.connectionTimeoutMillis ?? 5_000,
@@ -134,32 +148,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  const graphqlContext = async (req: http.IncomingMessage, { requestId }: RequestScope): Promise<GraphQLContext> => {
+    const deadline = Date.now() + limits.operationTimeoutMs;
+    // The key lookup is not gated: it runs before the client is known.
+    const principal = await authenticateForGraphQL(authenticate, req);
+    const client =
+      principal.kind === "key"
+        ? ({ kind: "key", id: principal.keyId } as const)
+        : ({ kind: "address", address: addressOf(req) } as const);
+    // From here on, every query of the operation counts against its client's share of
+    // the database and its deadline.
+    const scope = { client: clientKey(client), deadline, timeoutMs: limits.operationTimeoutMs };
+    return createContext(gatedClient(prisma, gate, scope), logger, requestId, principal, client, {
+      webhookTargets: options.webhookTargets,
+      apiKeyCache: keyCache,
+    });
+  };
+  const graphqlPost = graphqlPostRoute({
+    apollo,
+    context: graphqlContext,
+    logger,
+    drain,
+    bodyLimit: GRAPHQL_BODY_LIMIT,
+  });
+  // A GraphQL POST goes straight to Apollo, the rest to Express.
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!graphqlPost(req, res)) app(req, res);
+  });
+
   app.disable("x-powered-by");
-  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(entrance(logger, drain));
   app.use(explorerRouter({ logger, enabled: options.explorer ?? true }));
-  // GraphQL first: the busiest route is matched before the others.
+  // GraphQL's other requests (GETs; POSTs that graphqlPost leaves, such as compressed or chunked bodies).
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const deadline = Date.now() + limits.operationTimeoutMs;
-        // The key lookup is not gated: it runs before the client is known.
-        const principal = await authenticateForGraphQL(authenticate, req);
-        const client =
-          principal.kind === "key"
-            ? ({ kind: "key", id: principal.keyId } as const)
-            : ({ kind: "address", address: clientAddress(req) } as const);
-        // From here on, every query of the operation counts against its client's share of
-        // the database and its deadline.
-        const scope = { client: clientKey(client), deadline, timeoutMs: limits.operationTimeoutMs };
-        return createContext(gatedClient(prisma, gate, scope), logger, scopeOf(res).requestId, principal, client, {
-          webhookTargets: options.webhookTargets,
-          apiKeyCache: keyCache,
-        });
-      },
-    }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => graphqlContext(req, scopeOf(res)) }),
   );
   app.use(healthRouter(prisma, logger, drain));
   app.use(claimReviewRouter(prisma, authenticate));
@@ -209,7 +233,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** A bad key fails the whole request with UNAUTHENTICATED (HTTP 401), before any resolver runs. */
-async function authenticateForGraphQL(authenticate: Authenticator, req: express.Request): Promise<Principal> {
+async function authenticateForGraphQL(
+  authenticate: RequestAuthenticator,
+  req: http.IncomingMessage,
+): Promise<Principal> {
   try {
     return await authenticate(req);
   } catch (error) {

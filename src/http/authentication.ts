@@ -2,7 +2,8 @@
 // client address: past RATE_LIMIT_AUTH_FAILURES in a window the address is refused
 // (RATE_LIMITED) before its keys are even looked up. Keys are read through this process's
 // key cache when there is one (src/modules/auth/api-key-cache.ts).
-import type { Request } from "express";
+import type { IncomingMessage } from "node:http";
+import proxyAddress from "proxy-addr";
 import type { PrismaClient } from "../db/prisma";
 import type { ApiKeyCache } from "../modules/auth/api-key-cache";
 import { authenticate } from "../modules/auth/api-key.service";
@@ -18,16 +19,28 @@ export class AuthThrottledError extends Error {
   }
 }
 
-/** The client's address (behind a proxy, from X-Forwarded-For when TRUST_PROXY says so). */
-export function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? "unknown";
+/** What a request presents: its Authorization header (HTTP) or connection payload (WebSocket), and its address. */
+export interface Credentials {
+  authorization: string | undefined;
+  /** The client's address (clientAddressOf), charged for failed attempts. */
+  address: string;
+}
+
+/** A request's client address. */
+export type ClientAddress = (req: IncomingMessage) => string;
+
+/**
+ * The client's address as Express's `req.ip` has it: behind a proxy, from X-Forwarded-For
+ * as far as `trust` (Express's compiled `trust proxy fn`, set from TRUST_PROXY) allows.
+ * For requests that do not pass through Express (the GraphQL POST route).
+ */
+export function clientAddressOf(trust: (address: string, hop: number) => boolean): ClientAddress {
+  return (req) => proxyAddress(req, trust) || req.socket.remoteAddress || "unknown";
 }
 
 export function createAuthenticator(prisma: PrismaClient, rateLimits: RateLimits, keys: ApiKeyCache | null = null) {
-  return async (req: Request): Promise<Principal> => {
-    const header = req.headers.authorization;
+  return async ({ authorization: header, address }: Credentials): Promise<Principal> => {
     if (header === undefined) return authenticate(prisma, header);
-    const address = clientAddress(req);
     const blockedFor = rateLimits.authBlockedFor(address);
     if (blockedFor > 0) throw new AuthThrottledError(blockedFor);
     try {
@@ -43,3 +56,10 @@ export function createAuthenticator(prisma: PrismaClient, rateLimits: RateLimits
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+/** An HTTP request's caller: its bearer key's principal (anonymous without one). */
+export type RequestAuthenticator = (req: IncomingMessage) => Promise<Principal>;
+
+export function requestAuthenticator(authenticate: Authenticator, addressOf: ClientAddress): RequestAuthenticator {
+  return (req) => authenticate({ authorization: req.headers.authorization, address: addressOf(req) });
+}

@@ -7,7 +7,7 @@ import express, { type Request, type Response, type Router } from "express";
 import type { PrismaClient } from "../db/prisma";
 import { createServices } from "../modules/services";
 import { coalescingWriter } from "../modules/bulk/write-text";
-import type { Authenticator } from "./authentication";
+import type { RequestAuthenticator } from "./authentication";
 import { authenticated, principalOf, scopeOf } from "./entrance";
 import { HttpRequestError } from "./http-errors";
 
@@ -16,7 +16,7 @@ const NDJSON_TYPES = new Set([NDJSON, "application/ndjson", "application/jsonl",
 /** Report bytes buffered for a client that does not read while it sends, before the import waits for it. */
 const MAX_BUFFERED_REPORT = 16 * 1024 * 1024;
 
-export function bulkRouter(prisma: PrismaClient, authenticate: Authenticator): Router {
+export function bulkRouter(prisma: PrismaClient, authenticate: RequestAuthenticator): Router {
   const router = express.Router();
   const servicesFor = (res: Response) => {
     const { requestId, log } = scopeOf(res);

@@ -7,13 +7,13 @@ import { createServices } from "../modules/services";
 import { ANONYMOUS, type Principal } from "../modules/auth/permissions";
 import { UserInputError } from "../shared/errors";
 import { encodeId } from "../shared/global-id";
-import type { Authenticator } from "./authentication";
+import type { RequestAuthenticator } from "./authentication";
 import { authenticated, principalOf, scopeOf } from "./entrance";
 import { HttpRequestError } from "./http-errors";
 
 const LD_JSON = "application/ld+json";
 
-export function claimReviewRouter(prisma: PrismaClient, authenticate: Authenticator): Router {
+export function claimReviewRouter(prisma: PrismaClient, authenticate: RequestAuthenticator): Router {
   const router = express.Router();
   const servicesFor = (res: Response, principal: Principal) => {
     const { requestId, log } = scopeOf(res);

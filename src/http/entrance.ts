@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
 import type { Logger } from "../logger";
 import type { Principal } from "../modules/auth/permissions";
-import type { Authenticator } from "./authentication";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestAuthenticator } from "./authentication";
 
 /** What a client may choose: the audit log stores it and shows it to anonymous readers. */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -31,18 +32,32 @@ interface EntranceLocals {
 
 const localsOf = (res: Response) => res.locals as EntranceLocals;
 
+/**
+ * The entrance itself, for Express's middleware and for the GraphQL POST route that
+ * bypasses Express (graphql-post.ts): answers `Connection: close` while draining, decides
+ * the request ID and echoes it, and returns the request's scope.
+ */
+export function enter(
+  logger: Logger,
+  shutdown: { readonly isDraining: boolean },
+  req: IncomingMessage,
+  res: ServerResponse,
+): RequestScope {
+  if (shutdown.isDraining) res.setHeader("Connection", "close");
+  const requestId = acceptedRequestId(req.headers["x-request-id"]);
+  res.setHeader("X-Request-ID", requestId);
+  let log: Logger | undefined;
+  return {
+    requestId,
+    get log() {
+      return (log ??= logger.child({ requestId }));
+    },
+  };
+}
+
 export function entrance(logger: Logger, shutdown: { readonly isDraining: boolean }): RequestHandler {
   return (req, res, next) => {
-    if (shutdown.isDraining) res.setHeader("Connection", "close");
-    const requestId = acceptedRequestId(req.headers["x-request-id"]);
-    res.setHeader("X-Request-ID", requestId);
-    let log: Logger | undefined;
-    localsOf(res).scope = {
-      requestId,
-      get log() {
-        return (log ??= logger.child({ requestId }));
-      },
-    };
+    localsOf(res).scope = enter(logger, shutdown, req, res);
     next();
   };
 }
@@ -55,7 +70,7 @@ export function scopeOf(res: Response): RequestScope {
 }
 
 /** Authenticates the bearer key (anonymous without one) before the route; failures go to the error handler. */
-export function authenticated(authenticate: Authenticator): RequestHandler {
+export function authenticated(authenticate: RequestAuthenticator): RequestHandler {
   return (req: Request, res: Response, next) => {
     authenticate(req).then((principal) => {
       localsOf(res).principal = principal;

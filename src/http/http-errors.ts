@@ -4,7 +4,8 @@
 // status; anything unexpected is logged with the request's ID and answered 500 without
 // a word about it. Express's default handler answers HTML, with the stack trace in
 // development; no client of this API reads HTML.
-import type { ErrorRequestHandler, Response } from "express";
+import type { ServerResponse } from "node:http";
+import type { ErrorRequestHandler } from "express";
 import { isDatabaseUnavailable } from "../db/db-errors";
 import { DATABASE_UNAVAILABLE } from "../graphql/errors";
 import { httpHeadForCode } from "../graphql/http-status";
@@ -76,25 +77,34 @@ export function httpErrorOf(error: unknown): HttpError | null {
   return bodyErrorOf(error);
 }
 
+/** The answer to any failure: an expected one's, else a 500 that says nothing, logged with the request. */
+export function answerToError(error: unknown, log: Logger, request: { method?: string; path: string }): HttpError {
+  const answer = httpErrorOf(error);
+  if (answer) return answer;
+  log.error({ err: error, path: request.path }, "unexpected error on %s %s", request.method, request.path);
+  return { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error" };
+}
+
 export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   const fallback = logger.child({ module: "http-errors" });
   return (error: unknown, req, res, next) => {
     // The answer is under way: all that is left is to cut it short (Express does).
     if (res.headersSent) return next(error);
-    let answer = httpErrorOf(error);
-    if (!answer) {
-      const log = res.locals.scope ? scopeOf(res).log : fallback;
-      log.error({ err: error, path: req.path }, "unexpected error on %s %s", req.method, req.path);
-      answer = { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error" };
-    }
+    const answer = answerToError(error, res.locals.scope ? scopeOf(res).log : fallback, req);
     sendJsonError(res, answer, req.baseUrl.startsWith("/graphql") || req.path.startsWith("/graphql"));
   };
 }
 
-function sendJsonError(res: Response, { status, code, message, headers }: HttpError, graphql: boolean): void {
+/** Answers `error` in JSON: GraphQL's error shape under /graphql, `{ error: { code, message } }` elsewhere. */
+export function sendJsonError(
+  res: ServerResponse,
+  { status, code, message, headers }: HttpError,
+  graphql: boolean,
+): void {
+  const body = JSON.stringify(graphql ? { errors: [{ message, extensions: { code } }] } : { error: { code, message } });
   for (const [name, value] of headers ?? []) res.setHeader(name, value);
-  res
-    .status(status)
-    .type("application/json")
-    .send(JSON.stringify(graphql ? { errors: [{ message, extensions: { code } }] } : { error: { code, message } }));
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }
