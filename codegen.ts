@@ -47,6 +47,7 @@ const config: CodegenConfig = {
           ProvenanceActor: "../modules/provenance/provenance.types#ProvenanceActorView",
           AttributionChain: "../modules/provenance/provenance.types#AttributionChainView",
           ClaimMergeRecord: prismaModel("ClaimMerge"),
+          ClaimEvent: "../modules/live/claim-event#ClaimEventView",
           CreateClaimPayload: "../modules/claim/claim.types#CreateClaimPayloadView",
           ClaimSearchConnection: "../modules/search/search.types#SearchConnectionView",
           ClaimSearchEdge: "../modules/search/search.types#SearchEdgeView",

@@ -48,6 +48,7 @@ import { httpHeadForCode, httpStatusPlugin } from "./graphql/http-status";
 import { HttpDrain } from "./http/drain";
 import { healthRouter } from "./http/health.routes";
 import { explorerRouter } from "./http/explorer";
+import { attachSubscriptions, type SubscriptionSettings } from "./http/subscriptions";
 
 export interface ServerOptions {
   prisma: PrismaClient;
@@ -77,6 +78,8 @@ export interface ServerOptions {
    * off) and its listener's reconnection backoff.
    */
   apiKeyCache?: Partial<ApiKeyCacheSettings> & Pick<ApiKeyListenerOptions, "reconnectMs">;
+  /** GraphQL subscriptions over WebSocket (defaults: DEFAULT_SUBSCRIPTION_SETTINGS). */
+  subscriptions?: Partial<SubscriptionSettings>;
 }
 
 export interface RunningServer {
@@ -203,6 +206,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         reconnectMs: keySettings.reconnectMs,
       })
     : null;
+  // Subscriptions (graphql-ws) on the same port and path as queries: src/http/subscriptions.ts.
+  const live = await attachSubscriptions(httpServer, {
+    prisma,
+    logger,
+    nodeEnv,
+    limits,
+    rateLimits,
+    keyCache,
+    gate,
+    addressOf,
+    settings: options.subscriptions,
+  });
   // A listen error (the port taken since start-up checked it) rejects the start, so the
   // caller can say so, instead of surfacing as an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
@@ -218,6 +233,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     port,
     close: async () => {
+      // WebSocket connections first, with 1001 (going away): they would hold the drain open.
+      await live.close();
       // HTTP first (no new connections, `Connection: close`, requests in flight finish),
       // then Apollo, while the database is still there.
       if (!(await drain.drain(DRAIN_TIMEOUT_MS)))

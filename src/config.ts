@@ -65,6 +65,17 @@ const configSchema = z.object({
   API_KEY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   /** How long a cached key is trusted without hearing of a change (a safety net). */
   API_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Subscriptions (claimEvents) one client, an API key or an address without one, may hold open on one instance. */
+  LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** How far back `claimEvents(after:)` replays: an older cursor gets CURSOR_EXPIRED. */
+  LIVE_REPLAY_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(168),
+  /** How often an idle WebSocket connection is pinged; one that does not answer by the next ping is dropped. */
+  LIVE_KEEPALIVE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
   /**
    * How operations are executed: compiled by graphql-jit (default), or interpreted by
    * graphql-js (the reference implementation, kept as a fallback and for comparison).

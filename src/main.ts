@@ -79,6 +79,11 @@ async function main(): Promise<void> {
         anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
         authFailures: config.RATE_LIMIT_AUTH_FAILURES,
       },
+      subscriptions: {
+        maxSubscriptionsPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT,
+        replayWindowMs: config.LIVE_REPLAY_WINDOW_HOURS * 3_600_000,
+        keepAliveMs: config.LIVE_KEEPALIVE_SECONDS * 1_000,
+      },
     });
   } catch (error) {
     // Nothing may outlive a failed start: the worker, the pool, an embedded database.

@@ -5,6 +5,7 @@ import type { Principal } from '../modules/auth/permissions';
 import type { AuditEventConnectionView, AuditEventEdgeView } from '../modules/audit/audit.types';
 import type { ClaimRelationView } from '../modules/claim-relation/claim-relation.types';
 import type { ProvenanceView, ProvenanceActorView, AttributionChainView } from '../modules/provenance/provenance.types';
+import type { ClaimEventView } from '../modules/live/claim-event';
 import type { CreateClaimPayloadView } from '../modules/claim/claim.types';
 import type { SearchConnectionView, SearchEdgeView, SearchHighlightView, SimilarClaimView } from '../modules/search/search.types';
 import type { ClaimStatsView, ActorCountView } from '../modules/claim-stats/claim-stats.types';
@@ -524,6 +525,96 @@ export type ClaimEdge = {
   /** The claim. */
   node: Claim;
 };
+
+/**
+ * One change to a claim. Its fields resolve like a query's (the claim, statement, evidence item
+ * and verdict as they are when the event is delivered).
+ */
+export type ClaimEvent = {
+  __typename?: 'ClaimEvent';
+  /**
+   * Who made the change, shown as `AuditEvent.changedBy` is: the key's name and prefix for
+   * readers with the MANAGE_KEYS permission, only the kind of author (`api-key (ROLE)`, `system`)
+   * for everyone else.
+   */
+  changedBy: Scalars['String']['output'];
+  /**
+   * The claim, as it is now: a merged claim's surviving claim (for CLAIMS_MERGED, the claim
+   * the other was merged into).
+   */
+  claim: Claim;
+  /** Global ID of the claim the change was made on, as it was then (it may since have been merged away). */
+  claimId: Scalars['ID']['output'];
+  /**
+   * Opaque position of the event in the stream of all events, the same on every instance:
+   * pass the last one received as `claimEvents(after:)` to resume after a reconnect.
+   */
+  cursor: Scalars['String']['output'];
+  /** For EVIDENCE_ADDED and EVIDENCE_RETRACTED: the evidence item. */
+  evidence?: Maybe<Evidence>;
+  /** Global ID of the change in the audit log (as `AuditEvent.id`): the same event has the same ID on every instance. */
+  id: Scalars['ID']['output'];
+  /** For CLAIMS_MERGED: the former ID of the claim that was merged away (it now resolves to `claim`). */
+  mergedClaimId?: Maybe<Scalars['ID']['output']>;
+  /** When the change was committed (its transaction's time). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** For CLAIMS_LINKED and CLAIMS_UNLINKED: the claim at the other end of the link. */
+  relatedClaim?: Maybe<Claim>;
+  /** For STATEMENT_RECORDED and STATEMENT_RETRACTED: the statement. */
+  statement?: Maybe<Statement>;
+  /** What happened. */
+  type: ClaimEventType;
+  /** For VERDICT_PUBLISHED and VERDICT_RETRACTED: the verdict. */
+  verdict?: Maybe<Verdict>;
+};
+
+/**
+ * Which events a subscription receives. Every given criterion must hold; within one list, any
+ * value does. Each list takes 1 to 100 values.
+ */
+export type ClaimEventFilter = {
+  /**
+   * Events whose statement or evidence item was made by one of these actors (global IDs), or
+   * relayed by one (an actor anywhere in its attribution chain), and verdicts by one of them as reviewer.
+   */
+  actorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * Events on these claims (global IDs): the claim itself, either end of a link, and both
+   * claims of a merge. A merged claim's ID keeps matching the events of its former self.
+   */
+  claimIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Events on claims whose status is one of these (the claim's status when the event is delivered). */
+  statuses?: InputMaybe<Array<ClaimStatus>>;
+  /** Events on claims that have any of these topics (the claim's topics when the event is delivered). */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only these kinds of events. */
+  types?: InputMaybe<Array<ClaimEventType>>;
+};
+
+/** What happened to a claim. */
+export type ClaimEventType =
+  /** Two claims were linked (`claim` and `relatedClaim`). */
+  | 'CLAIMS_LINKED'
+  /** A claim was folded into another: `mergedClaimId` is gone, `claim` is the surviving claim. */
+  | 'CLAIMS_MERGED'
+  /** A link between two claims was removed (`claim` and `relatedClaim`). */
+  | 'CLAIMS_UNLINKED'
+  /** A claim was created. */
+  | 'CLAIM_CREATED'
+  /** A claim's wording, language or topics were edited, or another claim was merged into it. */
+  | 'CLAIM_UPDATED'
+  /** An evidence item was added. */
+  | 'EVIDENCE_ADDED'
+  /** An evidence item was withdrawn from the record. */
+  | 'EVIDENCE_RETRACTED'
+  /** A statement (an actor's stance on the claim) was recorded. */
+  | 'STATEMENT_RECORDED'
+  /** A statement was withdrawn from the record. */
+  | 'STATEMENT_RETRACTED'
+  /** A fact-checker's verdict was published. */
+  | 'VERDICT_PUBLISHED'
+  /** A verdict was withdrawn from the record. */
+  | 'VERDICT_RETRACTED';
 
 /** Filters for `Query.claims`; all given conditions must hold. */
 export type ClaimFilter = {
@@ -1899,6 +1990,36 @@ export type StatusCount = {
   status: ClaimStatus;
 };
 
+/**
+ * Live updates, over the graphql-ws protocol (WebSocket, subprotocol `graphql-transport-ws`) on the
+ * same URL as queries. The API key goes in the `connection_init` payload as
+ * `{"authorization": "Bearer <key>"}`; without one the connection reads as an anonymous reader.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Changes to claims as they are committed, oldest first, each exactly once: a new claim,
+   * an edit, a statement, evidence, a verdict, a retraction, a merge, a link. Every instance
+   * delivers every change, whichever instance made it (events travel through the database).
+   * With `after`, first every matching event since that cursor (in order), then live ones,
+   * with no gap and no duplicate: a client that reconnects passes the cursor of the last
+   * event it received. A cursor older than the replay window fails with `CURSOR_EXPIRED`:
+   * read the claims again with a query, then subscribe without `after`.
+   */
+  claimEvents: ClaimEvent;
+};
+
+
+/**
+ * Live updates, over the graphql-ws protocol (WebSocket, subprotocol `graphql-transport-ws`) on the
+ * same URL as queries. The API key goes in the `connection_init` payload as
+ * `{"authorization": "Bearer <key>"}`; without one the connection reads as an anonymous reader.
+ */
+export type SubscriptionClaimEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClaimEventFilter>;
+};
+
 /** How many claims have one topic. */
 export type TopicCount = {
   __typename?: 'TopicCount';
@@ -2313,6 +2434,9 @@ export type ResolversTypes = {
   ClaimConnection: ResolverTypeWrapper<Connection<ClaimModel>>;
   ClaimDateField: ClaimDateField;
   ClaimEdge: ResolverTypeWrapper<Edge<ClaimModel>>;
+  ClaimEvent: ResolverTypeWrapper<ClaimEventView>;
+  ClaimEventFilter: ClaimEventFilter;
+  ClaimEventType: ClaimEventType;
   ClaimFilter: ClaimFilter;
   ClaimMergeRecord: ResolverTypeWrapper<ClaimMergeModel>;
   ClaimOrder: ClaimOrder;
@@ -2382,6 +2506,7 @@ export type ResolversTypes = {
   Statement: ResolverTypeWrapper<StatementModel>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TopicCount: ResolverTypeWrapper<TopicCount>;
   UnlinkClaimsInput: UnlinkClaimsInput;
   UnlinkClaimsPayload: ResolverTypeWrapper<UnlinkClaimsPayload>;
@@ -2427,6 +2552,8 @@ export type ResolversParentTypes = {
   Claim: ClaimModel;
   ClaimConnection: Connection<ClaimModel>;
   ClaimEdge: Edge<ClaimModel>;
+  ClaimEvent: ClaimEventView;
+  ClaimEventFilter: ClaimEventFilter;
   ClaimFilter: ClaimFilter;
   ClaimMergeRecord: ClaimMergeModel;
   ClaimOrder: ClaimOrder;
@@ -2482,6 +2609,7 @@ export type ResolversParentTypes = {
   Statement: StatementModel;
   StatusCount: StatusCount;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TopicCount: TopicCount;
   UnlinkClaimsInput: UnlinkClaimsInput;
   UnlinkClaimsPayload: UnlinkClaimsPayload;
@@ -2636,6 +2764,21 @@ export type ClaimConnectionResolvers<ContextType = GraphQLContext, ParentType ex
 export type ClaimEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type ClaimEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimEvent'] = ResolversParentTypes['ClaimEvent']> = {
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  claimId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedClaimId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  relatedClaim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ClaimEventType'], ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
 };
 
 export type ClaimMergeRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimMergeRecord'] = ResolversParentTypes['ClaimMergeRecord']> = {
@@ -2930,6 +3073,10 @@ export type StatusCountResolvers<ContextType = GraphQLContext, ParentType extend
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  claimEvents?: SubscriptionResolver<ResolversTypes['ClaimEvent'], "claimEvents", ParentType, ContextType, Partial<SubscriptionClaimEventsArgs>>;
+};
+
 export type TopicCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicCount'] = ResolversParentTypes['TopicCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3034,6 +3181,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  ClaimEvent?: ClaimEventResolvers<ContextType>;
   ClaimMergeRecord?: ClaimMergeRecordResolvers<ContextType>;
   ClaimRelation?: ClaimRelationResolvers<ContextType>;
   ClaimReviewImportItem?: ClaimReviewImportItemResolvers<ContextType>;
@@ -3070,6 +3218,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SourcePayload?: SourcePayloadResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TopicCount?: TopicCountResolvers<ContextType>;
   UnlinkClaimsPayload?: UnlinkClaimsPayloadResolvers<ContextType>;
   UpdateClaimPayload?: UpdateClaimPayloadResolvers<ContextType>;

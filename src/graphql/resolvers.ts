@@ -17,6 +17,7 @@ import { verdictResolvers } from "../modules/verdict/verdict.resolvers";
 import { auditResolvers } from "../modules/audit/audit.resolvers";
 import { apiKeyResolvers } from "../modules/auth/api-key.resolvers";
 import { webhookResolvers } from "../modules/webhook/webhook.resolvers";
+import { liveResolvers } from "../modules/live/live.resolvers";
 import { DateTimeScalar } from "./date-time-scalar";
 import type { Resolvers } from "./resolvers-types.generated";
 
@@ -37,6 +38,7 @@ const modules: Resolvers[] = [
   apiKeyResolvers,
   auditResolvers,
   webhookResolvers,
+  liveResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; a field defined twice is a bug. */
