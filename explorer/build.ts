@@ -59,8 +59,7 @@ export async function buildExplorer(outDir: string = DEFAULT_OUT_DIR): Promise<E
     entryPoints: [{ in: "explorer/index.tsx", out: "explorer" }],
     define: { ...common.define, EXPLORER_WORKER_URLS: JSON.stringify(workerUrls) },
     loader: { ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "file", ".png": "file" },
-    // Loaded only for subscriptions (a `subscriptionUrl`), which this API does not have yet.
-    external: ["graphql-ws"],
+    // graphql-ws (GraphiQL's toolkit imports it for subscriptions) is bundled: the page stays whole.
   });
   const entry = Object.entries(page.metafile.outputs).find(([, output]) => output.entryPoint === "explorer/index.tsx");
   if (!entry) throw new Error("esbuild produced no script for explorer/index.tsx");

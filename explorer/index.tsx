@@ -21,9 +21,13 @@ declare const EXPLORER_WORKER_URLS: { editor: string; json: string; graphql: str
   },
 };
 
-// Same origin, so the page needs no CORS and the Content-Security-Policy can stay 'self'.
-// Subscriptions, once the API has them, need `subscriptionUrl` here (and graphql-ws bundled).
-const fetcher = createGraphiQLFetcher({ url: "/graphql" });
+// Same origin, so the page needs no CORS and the Content-Security-Policy can stay 'self'
+// ('self' covers ws: and wss: to the page's own host). Subscriptions go over graphql-ws to the
+// same path; the Headers tab's Authorization travels in the connection_init payload.
+const fetcher = createGraphiQLFetcher({
+  url: "/graphql",
+  subscriptionUrl: `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/graphql`,
+});
 
 const container = document.getElementById("explorer");
 if (!container) throw new Error("the explorer page has no #explorer element");

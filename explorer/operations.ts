@@ -192,9 +192,47 @@ export const RECORD_STATEMENT_HEADERS = `{
 }
 `;
 
+export const CLAIM_EVENTS = `# Live updates: every change to the seed case's claims
+# (topic north-korea) as it is committed, on any server
+# instance. Run it, then run the RecordStatement tab: the
+# new statement shows up here. After a reconnect, pass
+# the last event's cursor as after: "<cursor>" to get every event
+# missed meanwhile, then live ones.
+subscription ClaimEvents {
+  claimEvents(filter: { topics: ["north-korea"] }) {
+    cursor
+    type
+    occurredAt
+    claim {
+      text
+      status
+      statementCount
+    }
+    statement {
+      stance
+      quote
+      paraphrase
+      actor {
+        name
+      }
+    }
+    evidence {
+      direction
+      summary
+    }
+    verdict {
+      rating
+      conclusion
+    }
+    changedBy
+  }
+}
+`;
+
 export const EXAMPLE_TABS: ExampleTab[] = [
   { query: CLAIM_1_WITH_PROVENANCE },
   { query: SEARCH },
   { query: DISPUTED_DASHBOARD },
   { query: RECORD_STATEMENT, variables: RECORD_STATEMENT_VARIABLES, headers: RECORD_STATEMENT_HEADERS },
+  { query: CLAIM_EVENTS },
 ];

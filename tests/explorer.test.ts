@@ -51,14 +51,13 @@ afterAll(async () => {
 describe("the example operations", () => {
   const schema = buildSchema(loadTypeDefs());
 
-  test.each(EXAMPLE_TABS.map((tab) => [tab.query.match(/^(query|mutation) (\w+)/m)?.[2] ?? "?", tab] as const))(
-    "%s is valid against schema.graphql, with JSON variables and headers",
-    (_name, tab) => {
-      expect(validate(schema, parse(tab.query)).map((error) => error.message)).toEqual([]);
-      if (tab.variables) expect(() => JSON.parse(tab.variables ?? "") as unknown).not.toThrow();
-      if (tab.headers) expect(() => JSON.parse(tab.headers ?? "") as unknown).not.toThrow();
-    },
-  );
+  test.each(
+    EXAMPLE_TABS.map((tab) => [tab.query.match(/^(query|mutation|subscription) (\w+)/m)?.[2] ?? "?", tab] as const),
+  )("%s is valid against schema.graphql, with JSON variables and headers", (_name, tab) => {
+    expect(validate(schema, parse(tab.query)).map((error) => error.message)).toEqual([]);
+    if (tab.variables) expect(() => JSON.parse(tab.variables ?? "") as unknown).not.toThrow();
+    if (tab.headers) expect(() => JSON.parse(tab.headers ?? "") as unknown).not.toThrow();
+  });
 
   test('claim 1\'s query finds claim 1 without an ID and shows the denial quoted as "absurd"', async () => {
     const data = dataOf(await server.gql(CLAIM_1_WITH_PROVENANCE));
@@ -247,6 +246,29 @@ describe("in a headless Chromium with every request off this machine blocked", (
     // The schema came by introspection: the docs show the root types.
     await page.getByLabel("Show Documentation Explorer").click();
     await expectText(page.locator(".graphiql-doc-explorer"), "Query");
+    await page.context().close();
+  }, 60_000);
+
+  test("the live updates tab subscribes over WebSocket and shows a statement recorded meanwhile", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/`);
+    await page.locator(".graphiql-query-editor .monaco-editor").waitFor({ timeout: 30_000 });
+    const tabs = page.locator(".graphiql-tab");
+    await expectText(tabs.nth(4), "ClaimEvents");
+    await tabs.nth(4).click();
+    await expectText(page.locator(".graphiql-query-editor .monaco-editor"), "claimEvents");
+    await page.locator(".graphiql-execute-button").click();
+    // The subscription is open once the button offers to stop it; then a write arrives.
+    await page.locator(".graphiql-execute-button").waitFor({ timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const claimId = dataOf(await server.gql(CLAIM_1_WITH_PROVENANCE)).searchClaims.nodes[0].id;
+    const variables = JSON.parse(RECORD_STATEMENT_VARIABLES);
+    variables.input.claimId = claimId;
+    variables.input.paraphrase = "Said so while the explorer listened.";
+    expect(dataOf(await server.gql(RECORD_STATEMENT, variables)).recordStatement.userErrors).toEqual([]);
+    const response = page.locator(".graphiql-response");
+    await expectText(response, "STATEMENT_RECORDED");
+    await expectText(response, "while the explorer listened");
     await page.context().close();
   }, 60_000);
 
