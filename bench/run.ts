@@ -7,7 +7,8 @@
 // database on; default the machine's postgresql://postgres@127.0.0.1:5432/postgres),
 // BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_RUNS (3), BENCH_CONNECTIONS (32),
 // BENCH_KEEP_DB=1 to keep the database afterwards, BENCH_DB=<name> to measure a database
-// kept earlier instead of building one, BENCH_ONLY=Q1,M1 to run some workloads only, and
+// kept earlier instead of building one, BENCH_ONLY=Q1,M1 to run some workloads only (LIVE:
+// live updates, bench/subscriptions.ts, with BENCH_LIVE_SUBSCRIBERS and BENCH_LIVE_SECONDS), and
 // BENCH_PROFILE=<dir> to have the server write a V8 CPU profile there (node --cpu-prof),
 // BENCH_RATE_LIMIT_STORE (redis; postgres or memory to measure those stores), and
 // BENCH_PEER=1 to measure PostGraphile (shared/bench/peer, database anchor_bench) on Q1–Q3
@@ -23,7 +24,15 @@ import { Prisma } from "../src/generated/prisma/client";
 import { claimFilterSql } from "../src/modules/claim/claim-filter";
 import { listClaimsSql } from "../src/modules/claim/claim.repository";
 import { encodeId } from "../src/shared/global-id";
-import { buildDatabase, createEditorKey, databaseUrlOf, startAppServer, withClient } from "./bench-server";
+import {
+  buildDatabase,
+  createEditorKey,
+  databaseUrlOf,
+  startAppServer,
+  stopAppServer,
+  withClient,
+} from "./bench-server";
+import { benchSubscriptions, formatLiveResult } from "./subscriptions";
 import { runLoad, type RunResult } from "./load";
 import { cycling, PEER_DATABASE, startPeer, stopPeer, type Peer } from "./peer";
 import { pgbenchTps } from "./pgbench";
@@ -399,6 +408,20 @@ async function main(): Promise<void> {
     console.log("\nQuery plans of the claims list under the standard filters:");
     for (const line of plans) console.log(`  ${line}`);
     if (peer) printSideBySide(peer, sideBySide);
+    if (!ONLY || ONLY.includes("LIVE")) {
+      // Last: its writes add statements to the data set, and it runs two instances of its own.
+      await stopAppServer(server);
+      server = null;
+      progress("live updates: 1,000 subscribers on two instances while M1 writes run (bench/subscriptions.ts)");
+      const live = await benchSubscriptions({
+        databaseUrl,
+        poolSize,
+        subscribers: Number(process.env.BENCH_LIVE_SUBSCRIBERS ?? 1_000),
+        seconds: Number(process.env.BENCH_LIVE_SECONDS ?? 10),
+        progress: (message) => progress(`live updates: ${message}`),
+      });
+      console.log(`\n${formatLiveResult(live)}`);
+    }
   } finally {
     if (peer) {
       progress("peer: stopping PostGraphile");
