@@ -556,7 +556,7 @@ export type ClaimEvent = {
   id: Scalars['ID']['output'];
   /** For CLAIMS_MERGED: the former ID of the claim that was merged away (it now resolves to `claim`). */
   mergedClaimId?: Maybe<Scalars['ID']['output']>;
-  /** When the change was committed (its transaction's time). */
+  /** When the change was made: its transaction's time (PostgreSQL's `now()`), so a little before its commit. */
   occurredAt: Scalars['DateTime']['output'];
   /** For CLAIMS_LINKED and CLAIMS_UNLINKED: the claim at the other end of the link. */
   relatedClaim?: Maybe<Claim>;
