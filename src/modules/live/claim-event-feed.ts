@@ -6,7 +6,8 @@
 // A timer reads too, because an event becomes deliverable only when the horizon (the oldest
 // transaction still running) passes it, which rings no bell. While the connection is down
 // the feed pauses; the events wait in the audit log, and it reads on from its mark when back.
-import pg from "pg";
+import type pg from "pg";
+import { ListeningConnection } from "../../db/listening-connection";
 import type { PrismaClient } from "../../db/prisma";
 import type { Loaders } from "../../loaders/loaders";
 import type { Logger } from "../../logger";
@@ -55,9 +56,6 @@ export interface ClaimEventFeedOptions {
 
 const DEFAULT_POLL_MS = 250;
 const DEFAULT_PAGE_SIZE = 500;
-const DEFAULT_RECONNECT_MS = { initial: 250, max: 5_000 };
-const DEFAULT_HEARTBEAT_MS = 30_000;
-const QUERY_TIMEOUT_MS = 10_000;
 /** A batch's read scope is replaced when less than this is left before its deadline. */
 const SCOPE_MARGIN_MS = 2_000;
 
@@ -70,16 +68,33 @@ export class ClaimEventFeed {
   private readAgain = false;
   private readFailures = 0;
   private pollTimer: NodeJS.Timeout | null = null;
-  private client: pg.Client | null = null;
+  /** The doorbell: a dedicated connection LISTENing for the trigger's notifications. */
+  private readonly connection: ListeningConnection;
   /** The connection once it LISTENs: the feed reads on it (no pooled connection is taken). */
   private listening: pg.Client | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private heartbeatTimer: NodeJS.Timeout | null = null;
-  private failures = 0;
   private stopped = false;
 
   constructor(private readonly options: ClaimEventFeedOptions) {
     this.log = options.logger.child({ module: "claim-event-feed" });
+    this.connection = new ListeningConnection({
+      connection: options.connection,
+      channel: CLAIM_EVENTS_CHANNEL,
+      applicationName: CLAIM_EVENTS_LISTENER_NAME,
+      logger: this.log,
+      reconnectMs: options.reconnectMs,
+      heartbeatMs: options.heartbeatMs,
+      onNotification: () => this.read(),
+      onListening: (client, failures) => {
+        if (failures > 0) this.log.info({ attempts: failures + 1 }, "listening for claim events again");
+        this.listening = client;
+        // Where the stream stands (the first time), or whatever was committed while the connection was down.
+        this.read();
+      },
+      onLost: () => {
+        this.listening = null;
+      },
+      lostMessage: "claim event connection lost; live updates pause until it is back (retry in %d ms), nothing is lost",
+    });
   }
 
   /**
@@ -87,7 +102,7 @@ export class ClaimEventFeed {
    * first failed attempt to connect (it keeps trying; subscriptions are refused meanwhile).
    */
   async start(): Promise<void> {
-    await this.connect();
+    await this.connection.connect();
     await this.reading?.catch(() => undefined);
     this.pollTimer = setInterval(() => this.read(), this.options.pollIntervalMs ?? DEFAULT_POLL_MS);
     this.pollTimer.unref();
@@ -124,14 +139,9 @@ export class ClaimEventFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.subscribers.clear();
     await this.reading?.catch(() => undefined);
-    const client = this.client;
-    this.client = null;
-    this.listening = null;
-    if (client) await client.end().catch(() => undefined);
+    await this.connection.stop();
   }
 
   /** Reads what is new, once at a time: a request while reading makes one more read after it. */
@@ -200,62 +210,5 @@ export class ClaimEventFeed {
         this.log.error({ err: error }, "a subscriber failed to take a batch of claim events");
       }
     }
-  }
-
-  // The doorbell: a dedicated connection LISTENing for the trigger's notifications.
-
-  private async connect(): Promise<void> {
-    this.retryTimer = null;
-    if (this.stopped) return;
-    const client = new pg.Client({
-      ...this.options.connection,
-      application_name: CLAIM_EVENTS_LISTENER_NAME,
-      connectionTimeoutMillis: this.options.connection.connectionTimeoutMillis || QUERY_TIMEOUT_MS,
-      query_timeout: QUERY_TIMEOUT_MS,
-      keepAlive: true,
-    });
-    this.client = client;
-    client.on("notification", (message) => {
-      if (message.channel === CLAIM_EVENTS_CHANNEL) this.read();
-    });
-    client.on("error", (error) => this.lost(client, error));
-    client.on("end", () => this.lost(client, new Error("the connection ended")));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CLAIM_EVENTS_CHANNEL}`);
-    } catch (error) {
-      this.lost(client, error);
-      return;
-    }
-    if (this.client !== client) return;
-    if (this.failures > 0) this.log.info({ attempts: this.failures + 1 }, "listening for claim events again");
-    this.failures = 0;
-    this.listening = client;
-    // Where the stream stands (the first time), or whatever was committed while the connection was down.
-    this.read();
-    this.heartbeatTimer = setInterval(() => {
-      client.query("SELECT 1").catch((error: unknown) => this.lost(client, error));
-    }, this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS).unref();
-  }
-
-  private lost(client: pg.Client, error: unknown): void {
-    if (this.client !== client) return;
-    this.client = null;
-    this.listening = null;
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    this.heartbeatTimer = null;
-    client.on("error", () => undefined);
-    client.end().catch(() => undefined);
-    if (this.stopped) return;
-    const reconnect = this.options.reconnectMs ?? DEFAULT_RECONNECT_MS;
-    const backoff = Math.min(reconnect.max, reconnect.initial * 2 ** this.failures);
-    const retryInMs = Math.round(backoff * (0.75 + Math.random() * 0.5));
-    this.failures += 1;
-    this.log.warn(
-      { err: error, attempt: this.failures, retryInMs },
-      "claim event connection lost; live updates pause until it is back (retry in %d ms), nothing is lost",
-      retryInMs,
-    );
-    this.retryTimer = setTimeout(() => void this.connect(), retryInMs).unref();
   }
 }
