@@ -117,16 +117,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, pool, logger);
   const keySettings = { ...DEFAULT_API_KEY_CACHE, ...options.apiKeyCache };
   const keyCache = keySettings.maxEntries > 0 ? new ApiKeyCache(keySettings) : null;
-  const authenticate = requestAuthenticator(createAuthenticator(prisma, rateLimits, keyCache), addressOf);
+  const authenticateCredentials = createAuthenticator(prisma, rateLimits, keyCache);
+  const authenticate = requestAuthenticator(authenticateCredentials, addressOf);
   const gate = new ClientGate({
     perClient: options.databaseShare?.perClient ?? Math.max(1, Math.ceil((pool.options.max ?? 10) / 2)),
     waitMs: options.databaseShare?.waitMs ?? pool.options.connectionTimeoutMillis ?? 5_000,
   });
+  // One executable schema, for HTTP operations and subscriptions.
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: buildResolvers() });
   const apollo = new ApolloServer<GraphQLContext>({
     // The same schema either way; graphql-jit runs through Apollo's executor interface.
-    ...((options.executor ?? "jit") === "jit"
-      ? { gateway: jitGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: buildResolvers() })) }
-      : { typeDefs: loadTypeDefs(), resolvers: buildResolvers() }),
+    ...((options.executor ?? "jit") === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     introspection: true,
     parseOptions: limitParseOptions(limits),
     validationRules: limitValidationRules(limits),
@@ -208,6 +209,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     : null;
   // Subscriptions (graphql-ws) on the same port and path as queries: src/http/subscriptions.ts.
   const live = await attachSubscriptions(httpServer, {
+    schema,
+    authenticate: authenticateCredentials,
     prisma,
     logger,
     nodeEnv,

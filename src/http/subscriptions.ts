@@ -22,12 +22,12 @@ import {
   createSourceEventStream,
   execute,
   GraphQLError,
+  type GraphQLSchema,
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLFormattedError,
 } from "graphql";
-import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { WebSocket } from "ws";
 import { gatedClient, type ClientGate } from "../db/client-gate";
 import { isDatabaseUnavailable } from "../db/db-errors";
@@ -36,8 +36,6 @@ import type { GraphQLContext } from "../graphql/context";
 import { createErrorFormatter } from "../graphql/errors";
 import type { RequestLimits } from "../graphql/limits";
 import { RateLimitedError } from "../graphql/request-guard";
-import { buildResolvers } from "../graphql/resolvers";
-import { loadSchemaSDL } from "../graphql/schema-files";
 import { createLoaders } from "../loaders/loaders";
 import type { Logger } from "../logger";
 import type { ApiKeyCache } from "../modules/auth/api-key-cache";
@@ -53,7 +51,7 @@ import {
 } from "../modules/live/claim-events.service";
 import { createServices } from "../modules/services";
 import { AuthenticationError } from "../shared/errors";
-import { AuthThrottledError, createAuthenticator, type ClientAddress } from "./authentication";
+import { AuthThrottledError, type Authenticator, type ClientAddress } from "./authentication";
 import { createAdmission, Refused } from "./subscription-admission";
 import { EventCharges } from "./subscription-charges";
 import { CLOSE, closeReason, serveWebSockets } from "./websocket-transport";
@@ -87,6 +85,10 @@ export const DEFAULT_SUBSCRIPTION_SETTINGS: SubscriptionSettings = {
 };
 
 export interface SubscriptionDeps {
+  /** The executable schema the server serves (queries and subscriptions alike). */
+  schema: GraphQLSchema;
+  /** HTTP's authenticator (with its throttle on failed attempts): connection_init's key goes through it. */
+  authenticate: Authenticator;
   prisma: PrismaClient;
   logger: Logger;
   nodeEnv: "development" | "production" | "test";
@@ -132,9 +134,8 @@ export async function attachSubscriptions(httpServer: http.Server, deps: Subscri
   const settings: SubscriptionSettings = { ...DEFAULT_SUBSCRIPTION_SETTINGS, ...deps.settings };
   const { prisma, limits, gate } = deps;
   const log = deps.logger.child({ module: "subscriptions" });
-  const schema = makeExecutableSchema({ typeDefs: loadSchemaSDL(), resolvers: buildResolvers() });
+  const { schema, authenticate } = deps;
   const formatError = createErrorFormatter(deps.logger, deps.nodeEnv === "development");
-  const authenticate = createAuthenticator(prisma, deps.rateLimits, deps.keyCache);
   const admission = createAdmission(schema, limits);
   const openPerClient = new Map<string, number>();
 
