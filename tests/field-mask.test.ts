@@ -22,7 +22,12 @@ import {
   type IntrospectionQuery,
 } from "graphql";
 import { claimChildrenShapeOf } from "../src/graphql/query-shape";
-import { childrenColumnsSql, fieldMask, findClaimChildren } from "../src/modules/claim/claim-children.repository";
+import {
+  childrenColumnsSql,
+  findClaimChildren,
+  OPTIONAL_CHILD_KEYS,
+} from "../src/modules/claim/claim-children.repository";
+import { CHILD_DOCUMENT_TYPES, type ChildFields } from "../src/modules/claim/child-fields";
 import { decodeIdOfType } from "../src/shared/global-id";
 import { CREATE_ACTOR, CREATE_CLAIM, expectNoUserErrors } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
@@ -217,8 +222,8 @@ const objectType = (name: string) => {
   return type;
 };
 
-/** Whether a field (a bit of the mask) is one the children documents may leave out. */
-const trimmable = (name: string) => fieldMask([name]) !== "0";
+/** Whether a field is one the children documents may leave out. */
+const trimmable = (name: string) => OPTIONAL_CHILD_KEYS.has(name);
 
 /** The arguments the walk passes: the listed ones, else `first` for a paged list; null when it cannot call it. */
 function argumentsOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string | null {
@@ -311,7 +316,7 @@ const sameJson = (a: unknown, b: unknown) =>
  */
 async function ask(query: string): Promise<{ claim: Record<string, unknown>; trimmed: boolean }> {
   const claim = dataOf(await server.gql(query, { id: claimId })).claim as Record<string, unknown>;
-  return { claim, trimmed: claimChildrenShapeOf(parse(query), OperationTypeNode.QUERY).fields !== null };
+  return { claim, trimmed: claimChildrenShapeOf(schema, parse(query), OperationTypeNode.QUERY).fields !== null };
 }
 
 /** Every (type, field) the walk covers on some path, and the fields no path could call. */
@@ -461,18 +466,21 @@ test("each children document is a whole row of its model, and only the mask's co
   }
   // The rows the documents are of are the types the walk treats as trimmed.
   expect([...modelsSeen].sort()).toEqual([...TRIMMED_TYPES].sort());
-  // Every bit of the mask up to the highest is a column or relation of those rows: a name in
-  // OPTIONAL_FIELDS that is neither would leave a gap (one appended last would go unseen).
-  const names = [...modelsSeen].flatMap((name) => [...models.get(name)!.fields, ...models.get(name)!.relations]);
-  const bits = BigInt(fieldMask(names));
-  expect(bits).toBeGreaterThan(0n);
-  expect((bits & (bits + 1n)).toString(2)).toBe("0");
+  // Every optional key is a column or relation of those rows.
+  const names = new Set(
+    [...modelsSeen].flatMap((name) => [...models.get(name)!.fields, ...models.get(name)!.relations]),
+  );
+  expect([...OPTIONAL_CHILD_KEYS].filter((key) => !names.has(key))).toEqual([]);
 });
 
 test("children rows read for a query that names few fields leave the others out", async () => {
   const id = decodeIdOfType(claimId, "Claim") ?? "";
   const limits = { statements: 10, evidence: 10, verdicts: 10, withSources: true };
-  const [trimmed] = await findClaimChildren(server.prisma, [id], { ...limits, fields: ["stance"] });
+  const noFields = Object.fromEntries(CHILD_DOCUMENT_TYPES.map((type) => [type, []])) as unknown as ChildFields;
+  const [trimmed] = await findClaimChildren(server.prisma, [id], {
+    ...limits,
+    fields: { ...noFields, Statement: ["stance"] },
+  });
   const [whole] = await findClaimChildren(server.prisma, [id], { ...limits, fields: null });
   const first = (children: typeof trimmed) => children?.statements[0] as unknown as Record<string, unknown>;
   // Without this, the walk above would compare whole rows with whole rows.
@@ -480,7 +488,22 @@ test("children rows read for a query that names few fields leave the others out"
   expect(Object.keys(first(trimmed))).not.toEqual(expect.arrayContaining(["quote"]));
   expect(Object.keys(first(trimmed))).not.toEqual(expect.arrayContaining(["actor"]));
   expect(Object.keys(first(trimmed))).not.toEqual(expect.arrayContaining(["source"]));
-  expect(first(trimmed).actorId).toBe(first(whole).actorId);
+  // No ids either, when no field selected reads one (the claim's comes with the window).
+  expect(Object.keys(first(trimmed)).sort()).toEqual(["claimId", "stance"]);
+  expect(first(trimmed).claimId).toBe(first(whole).claimId);
+  // A field that reads ids (the chain is loaded by the statement's id) brings them all.
+  const [chained] = await findClaimChildren(server.prisma, [id], {
+    ...limits,
+    fields: { ...noFields, Statement: ["stance", "attribution"] },
+  });
+  for (const key of ["id", "claimId", "actorId", "sourceId"]) expect(first(chained)[key]).toBe(first(whole)[key]);
+  // An embedded related row stands in for the id of it the document leaves out.
+  const [spoken] = await findClaimChildren(server.prisma, [id], {
+    ...limits,
+    fields: { ...noFields, Statement: ["actor"], Actor: ["name"] },
+  });
+  expect(first(spoken).actorId).toBe(first(whole).actorId);
+  expect(first(spoken).actor).toEqual({ id: first(whole).actorId, name: "Mask Speaker" });
   expect(first(whole)).toMatchObject({
     stance: "ASSERTS",
     quote: "Nothing is left out.",

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../db/prisma";
 import type { Claim } from "../generated/prisma/client";
 import { findClaimsByIds, findClaimsWithChildren } from "../modules/claim/claim.repository";
 import { findClaimChildren, type ChildLimits, type ClaimChildren } from "../modules/claim/claim-children.repository";
+import type { ChildFields } from "../modules/claim/child-fields";
 import { rowsByKey } from "../shared/batch";
 import { createKeyLoaders } from "./key-loaders";
 import { primeEvidence, primeStatements, primeVerdicts } from "./priming";
@@ -32,12 +33,20 @@ export interface ClaimChildrenShape {
    * their children windows, in one statement instead of two.
    */
   prefetchChildren: boolean;
-  /** The field names the operation uses, when children rows may carry only those (see ChildLimits). */
-  fields: readonly string[] | null;
+  /** Whether verdicts are read a window at a time (Claim.verdicts), or only the newest (latestVerdict). */
+  verdictWindow: boolean;
+  /** Per type, the fields the operation selects, when children rows may carry only those (see ChildLimits). */
+  fields: ChildFields | null;
 }
 
 export function createLoaders(prisma: PrismaClient) {
-  const shape: ClaimChildrenShape = { evidence: true, statementSources: true, prefetchChildren: false, fields: null };
+  const shape: ClaimChildrenShape = {
+    evidence: true,
+    statementSources: true,
+    verdictWindow: true,
+    prefetchChildren: false,
+    fields: null,
+  };
   // Claims by id come with their children when the operation will ask for them.
   const loaders = createKeyLoaders(prisma, async (ids) => {
     if (!shape.prefetchChildren) return rowsByKey(ids, await findClaimsByIds(prisma, ids), (row) => row.id);
@@ -47,8 +56,7 @@ export function createLoaders(prisma: PrismaClient) {
   const childLimits = (): ChildLimits => ({
     statements: CLAIM_CHILD_WINDOW,
     evidence: shape.evidence ? CLAIM_CHILD_WINDOW : 0,
-    // latestVerdict alone needs the newest verdict only; Claim.verdicts pages need the window.
-    verdicts: shape.fields && !shape.fields.includes("verdicts") ? 1 : VERDICT_WINDOW,
+    verdicts: shape.verdictWindow ? VERDICT_WINDOW : 1,
     withSources: shape.statementSources,
     fields: shape.fields,
   });

@@ -36,7 +36,8 @@ export function primeHops(loaders: Loaders, hops: HopGraph[]): void {
 
 export function primeStatements(loaders: Loaders, statements: StatementGraph[]): void {
   for (const statement of statements) {
-    loaders.statements.prime(statement.id, statement);
+    // A row read for a request that selects nothing needing its id comes without one.
+    if (statement.id) loaders.statements.prime(statement.id, statement);
     primeActor(loaders, statement.actor);
     primeSource(loaders, statement.source ?? null);
     if (statement.hops) {
@@ -48,7 +49,7 @@ export function primeStatements(loaders: Loaders, statements: StatementGraph[]):
 
 export function primeEvidence(loaders: Loaders, items: EvidenceGraph[]): void {
   for (const item of items) {
-    loaders.evidence.prime(item.id, item);
+    if (item.id) loaders.evidence.prime(item.id, item);
     primeActor(loaders, item.actor);
     primeSource(loaders, item.source);
     if (item.hops) {
@@ -60,7 +61,7 @@ export function primeEvidence(loaders: Loaders, items: EvidenceGraph[]): void {
 
 export function primeVerdicts(loaders: Loaders, verdicts: VerdictGraph[]): void {
   for (const verdict of verdicts) {
-    loaders.verdicts.prime(verdict.id, verdict);
+    if (verdict.id) loaders.verdicts.prime(verdict.id, verdict);
     primeActor(loaders, verdict.reviewer);
   }
 }

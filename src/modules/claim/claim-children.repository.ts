@@ -9,13 +9,14 @@ import type { PrismaClient } from "../../db/prisma";
 import { queryRows, rowCountText } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { EvidenceGraph, StatementGraph, VerdictGraph } from "../../loaders/row-graphs";
+import { CHILD_DOCUMENT_TYPES, SELF_SERVED_FIELDS, type ChildDocumentType, type ChildFields } from "./child-fields";
 
 /**
  * The optional keys of the children documents: a document carries one only when the
- * request's operation names a field of that name (or when whole rows are read). Each is
- * also a bit of fieldMask, which keys the shapes.
+ * request's operation selects a field of that name on the document's type (or when whole
+ * rows are read). The list guards the SQL builders below against a misspelt key.
  */
-const OPTIONAL_FIELDS = [
+export const OPTIONAL_CHILD_KEYS: ReadonlySet<string> = new Set([
   ...["name", "nameKey", "kind", "description", "affiliation", "createdAt", "updatedAt"],
   ...["url", "sourceKey", "title", "language", "publishedAt", "retrievedAt", "contentHash", "archiveUrl"],
   ...["stance", "quote", "paraphrase", "statedAt", "retractedAt", "retractionReason"],
@@ -23,42 +24,74 @@ const OPTIONAL_FIELDS = [
   ...["rating", "ratingValue", "bestRating", "worstRating", "conclusion", "reviewedAt", "explanation"],
   // Related rows, joined only when asked for.
   ...["actor", "source", "publisher", "reviewer"],
-] as const;
-const FIELD_BITS = new Map<string, bigint>(OPTIONAL_FIELDS.map((name, index) => [name, 1n << BigInt(index)]));
+]);
 
-/** Which optional keys one shape of the documents carries. */
-type Wanted = (name: string) => boolean;
-
-function wantedOf(fields: readonly string[] | null): Wanted {
-  if (!fields) return () => true;
-  const names = new Set(fields);
-  return (name) => {
-    if (!FIELD_BITS.has(name))
-      throw new Error(`${name} is not among the optional keys of the claim children documents`);
-    return names.has(name);
-  };
+/** What the documents of one type carry. */
+interface TypeShape {
+  /** The optional key `name` (a column or a related row). */
+  wants(name: string): boolean;
+  /** The row's own id. */
+  id: boolean;
+  /**
+   * The claim's id and the ids of related rows: only for a selection that reads them (a
+   * field outside SELF_SERVED_FIELDS). Otherwise splitChildren fills them in from the
+   * claim and from the related rows the document embeds.
+   */
+  foreignKeys: boolean;
 }
 
+type Shape = Readonly<Record<ChildDocumentType, TypeShape>>;
+
+const WHOLE: TypeShape = { wants: () => true, id: true, foreignKeys: true };
+
+function shapeOf(fields: ChildFields | null): Shape {
+  const shape = (type: ChildDocumentType): TypeShape => {
+    if (!fields) return WHOLE;
+    const names = new Set(fields[type]);
+    const served = new Set(SELF_SERVED_FIELDS[type]);
+    const foreignKeys = [...names].some((name) => name !== "id" && name !== "__typename" && !served.has(name));
+    return {
+      wants: (name) => {
+        if (!OPTIONAL_CHILD_KEYS.has(name))
+          throw new Error(`${name} is not among the optional keys of the claim children documents`);
+        return names.has(name);
+      },
+      id: foreignKeys || names.has("id"),
+      foreignKeys,
+    };
+  };
+  return Object.fromEntries(CHILD_DOCUMENT_TYPES.map((type) => [type, shape(type)])) as Shape;
+}
+
+/** A key of a document: its name, its SQL expression, and when it is there. */
+type Key = [name: string, expression: string, presence?: "always" | "id" | "foreignKey"];
+
 /**
- * A document's keys: those every resolver may read (ids and the ids of related rows)
- * always, the others only when wanted. PostgreSQL then builds no JSON for columns no
- * one will read, and Node parses none.
+ * A document's keys: a related row's id always (splitChildren reads it), the row's own id
+ * and the ids of its related rows when the type's selection needs them, the others when
+ * wanted. PostgreSQL then builds no JSON for columns no one will read, and Node parses none.
  */
-function doc(wanted: Wanted, keys: [name: string, expression: string, always?: boolean][]): string {
+function doc(type: TypeShape, keys: Key[]): string {
+  const present = ([name, , presence]: Key) =>
+    presence === "always" || presence === "id"
+      ? presence === "always" || type.id
+      : presence === "foreignKey"
+        ? type.foreignKeys
+        : type.wants(name);
   return `json_build_object(${keys
-    .filter(([name, , always]) => always || wanted(name))
+    .filter(present)
     .map(([name, expression]) => `'${name}', ${expression}`)
     .join(", ")})`;
 }
 
 /** A related row's key, when wanted: its document, or null when the (outer) join found nothing. */
-function related(wanted: Wanted, name: string, alias: string, document: string): [string, string, boolean][] {
-  return wanted(name) ? [[name, `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${document} END`, true]] : [];
+function related(type: TypeShape, name: string, alias: string, document: string): Key[] {
+  return type.wants(name) ? [[name, `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${document} END`, "always"]] : [];
 }
 
-const actorDoc = (wanted: Wanted, alias: string) =>
-  doc(wanted, [
-    ["id", `${alias}.id`, true],
+const actorDoc = (shape: Shape, alias: string) =>
+  doc(shape.Actor, [
+    ["id", `${alias}.id`, "always"],
     ["name", `${alias}.name`],
     ["nameKey", `${alias}.name_key`],
     ["kind", `${alias}.kind`],
@@ -68,35 +101,35 @@ const actorDoc = (wanted: Wanted, alias: string) =>
     ["updatedAt", `${alias}.updated_at`],
   ]);
 
-const sourceDoc = (wanted: Wanted, alias: string, publisher: string) =>
-  doc(wanted, [
-    ["id", `${alias}.id`, true],
+const sourceDoc = (shape: Shape, alias: string, publisher: string) =>
+  doc(shape.Source, [
+    ["id", `${alias}.id`, "always"],
     ["url", `${alias}.url`],
     ["sourceKey", `${alias}.source_key`],
     ["title", `${alias}.title`],
     ["kind", `${alias}.kind`],
     ["language", `${alias}.language`],
-    ["publisherId", `${alias}.publisher_id`, true],
+    ["publisherId", `${alias}.publisher_id`, "foreignKey"],
     ["publishedAt", `${alias}.published_at`],
     ["retrievedAt", `${alias}.retrieved_at`],
     ["contentHash", `${alias}.content_hash`],
     ["archiveUrl", `${alias}.archive_url`],
     ["createdAt", `${alias}.created_at`],
     ["updatedAt", `${alias}.updated_at`],
-    ...related(wanted, "publisher", publisher, actorDoc(wanted, publisher)),
+    ...related(shape.Source, "publisher", publisher, actorDoc(shape, publisher)),
   ]);
 
 /** The joins a shape needs (related rows are joined only when wanted). */
 const joins = (list: (string | false)[]) => list.filter(Boolean).join("\n     ");
 
-/** A positive integer or zero, written into the SQL text (limits come from code, never from input). */
-function statementsSql(wanted: Wanted, claim: string, limit: number, withSources: boolean): string {
-  const sources = withSources && wanted("source");
-  const document = doc(wanted, [
-    ["id", "s.id", true],
-    ["claimId", "s.claim_id", true],
-    ["actorId", "s.actor_id", true],
-    ["sourceId", "s.source_id", true],
+function statementsSql(shape: Shape, claim: string, limit: number, withSources: boolean): string {
+  const statement = shape.Statement;
+  const sources = withSources && statement.wants("source");
+  const document = doc(statement, [
+    ["id", "s.id", "id"],
+    ["claimId", "s.claim_id", "foreignKey"],
+    ["actorId", "s.actor_id", "foreignKey"],
+    ["sourceId", "s.source_id", "foreignKey"],
     ["stance", "s.stance"],
     ["quote", "s.quote"],
     ["paraphrase", "s.paraphrase"],
@@ -106,26 +139,28 @@ function statementsSql(wanted: Wanted, claim: string, limit: number, withSources
     ["retractionReason", "s.retraction_reason"],
     ["createdAt", "s.created_at"],
     ["updatedAt", "s.updated_at"],
-    ...related(wanted, "actor", "a", actorDoc(wanted, "a")),
-    ...(sources ? related(wanted, "source", "so", sourceDoc(wanted, "so", "p")) : []),
+    ...related(statement, "actor", "a", actorDoc(shape, "a")),
+    ...(sources ? related(statement, "source", "so", sourceDoc(shape, "so", "p")) : []),
   ]);
   return `(SELECT coalesce(json_agg(${document} ORDER BY s.created_at, s.id), '[]')
      FROM (SELECT * FROM statements s WHERE s.claim_id = ${claim} AND s.retracted_at IS NULL
            ORDER BY s.created_at, s.id LIMIT ${rowCountText(limit)}) s
      ${joins([
-       wanted("actor") && "LEFT JOIN actors a ON a.id = s.actor_id",
+       statement.wants("actor") && "LEFT JOIN actors a ON a.id = s.actor_id",
        sources && "LEFT JOIN sources so ON so.id = s.source_id",
-       sources && wanted("publisher") && "LEFT JOIN actors p ON p.id = so.publisher_id",
+       sources && shape.Source.wants("publisher") && "LEFT JOIN actors p ON p.id = so.publisher_id",
      ])})`;
 }
 
-function evidenceSql(wanted: Wanted, claim: string, limit: number): string {
+function evidenceSql(shape: Shape, claim: string, limit: number): string {
   if (limit === 0) return `'[]'::json`;
-  const document = doc(wanted, [
-    ["id", "e.id", true],
-    ["claimId", "e.claim_id", true],
-    ["sourceId", "e.source_id", true],
-    ["actorId", "e.actor_id", true],
+  const evidence = shape.Evidence;
+  const sources = evidence.wants("source");
+  const document = doc(evidence, [
+    ["id", "e.id", "id"],
+    ["claimId", "e.claim_id", "foreignKey"],
+    ["sourceId", "e.source_id", "foreignKey"],
+    ["actorId", "e.actor_id", "foreignKey"],
     ["direction", "e.direction"],
     ["kind", "e.kind"],
     ["summary", "e.summary"],
@@ -135,24 +170,25 @@ function evidenceSql(wanted: Wanted, claim: string, limit: number): string {
     ["retractionReason", "e.retraction_reason"],
     ["createdAt", "e.created_at"],
     ["updatedAt", "e.updated_at"],
-    ...related(wanted, "actor", "ea", actorDoc(wanted, "ea")),
-    ...related(wanted, "source", "es", sourceDoc(wanted, "es", "ep")),
+    ...related(evidence, "actor", "ea", actorDoc(shape, "ea")),
+    ...related(evidence, "source", "es", sourceDoc(shape, "es", "ep")),
   ]);
   return `(SELECT coalesce(json_agg(${document} ORDER BY e.created_at, e.id), '[]')
      FROM (SELECT * FROM evidence e WHERE e.claim_id = ${claim} AND e.retracted_at IS NULL
            ORDER BY e.created_at, e.id LIMIT ${rowCountText(limit)}) e
      ${joins([
-       wanted("source") && "LEFT JOIN sources es ON es.id = e.source_id",
-       wanted("source") && wanted("publisher") && "LEFT JOIN actors ep ON ep.id = es.publisher_id",
-       wanted("actor") && "LEFT JOIN actors ea ON ea.id = e.actor_id",
+       sources && "LEFT JOIN sources es ON es.id = e.source_id",
+       sources && shape.Source.wants("publisher") && "LEFT JOIN actors ep ON ep.id = es.publisher_id",
+       evidence.wants("actor") && "LEFT JOIN actors ea ON ea.id = e.actor_id",
      ])})`;
 }
 
-function verdictsSql(wanted: Wanted, claim: string, limit: number): string {
-  const document = doc(wanted, [
-    ["id", "v.id", true],
-    ["claimId", "v.claim_id", true],
-    ["reviewerId", "v.reviewer_id", true],
+function verdictsSql(shape: Shape, claim: string, limit: number): string {
+  const verdict = shape.Verdict;
+  const document = doc(verdict, [
+    ["id", "v.id", "id"],
+    ["claimId", "v.claim_id", "foreignKey"],
+    ["reviewerId", "v.reviewer_id", "foreignKey"],
     ["rating", "v.rating"],
     ["ratingValue", "v.rating_value"],
     ["bestRating", "v.best_rating"],
@@ -165,12 +201,12 @@ function verdictsSql(wanted: Wanted, claim: string, limit: number): string {
     ["retractedAt", "v.retracted_at"],
     ["retractionReason", "v.retraction_reason"],
     ["createdAt", "v.created_at"],
-    ...related(wanted, "reviewer", "r", actorDoc(wanted, "r")),
+    ...related(verdict, "reviewer", "r", actorDoc(shape, "r")),
   ]);
   return `(SELECT coalesce(json_agg(${document} ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC), '[]')
      FROM (SELECT * FROM verdicts v WHERE v.claim_id = ${claim} AND v.retracted_at IS NULL
            ORDER BY v.reviewed_at DESC, v.created_at DESC, v.id DESC LIMIT ${rowCountText(limit)}) v
-     ${joins([wanted("reviewer") && "LEFT JOIN actors r ON r.id = v.reviewer_id"])})`;
+     ${joins([verdict.wants("reviewer") && "LEFT JOIN actors r ON r.id = v.reviewer_id"])})`;
 }
 
 /**
@@ -180,10 +216,10 @@ function verdictsSql(wanted: Wanted, claim: string, limit: number): string {
  * only on the limits and the shape, so db/sql.ts prepares it once per connection.
  */
 export function childrenColumnsSql(claim: string, limits: ChildLimits): string {
-  const wanted = wantedOf(limits.fields);
-  return `${statementsSql(wanted, claim, limits.statements, limits.withSources)} AS "childStatements",
-  ${evidenceSql(wanted, claim, limits.evidence)} AS "childEvidence",
-  ${verdictsSql(wanted, claim, limits.verdicts)} AS "childVerdicts"`;
+  const shape = shapeOf(limits.fields);
+  return `${statementsSql(shape, claim, limits.statements, limits.withSources)} AS "childStatements",
+  ${evidenceSql(shape, claim, limits.evidence)} AS "childEvidence",
+  ${verdictsSql(shape, claim, limits.verdicts)} AS "childVerdicts"`;
 }
 
 export interface ClaimChildren {
@@ -199,11 +235,12 @@ export interface ChildLimits {
   verdicts: number;
   withSources: boolean;
   /**
-   * The field names the request's document uses, or null for every field. Rows read
-   * with a list carry only those fields (and ids): a resolver of that request reads
-   * nothing else, as resolvers read the property of their field's name or an id.
+   * Per type, the fields the request's operation selects, or null for whole rows. Rows
+   * read for a request carry only the columns of those fields (ids only when a selected
+   * field reads them): its resolvers read nothing else, as each reads the property of its
+   * field's name (tests/field-mask.test.ts asks every field alone to make sure).
    */
-  fields: readonly string[] | null;
+  fields: ChildFields | null;
 }
 
 type Row = Record<string, unknown>;
@@ -217,38 +254,50 @@ function revive(record: Row | null | undefined, keys: readonly string[]): void {
   }
 }
 
+/**
+ * The id of a related row a document left out (see TypeShape.foreignKeys), from the
+ * related row it embeds: what the left-out column holds.
+ */
+function fillForeignKey(record: Row, key: string, relation: string): void {
+  if (key in record || !(relation in record)) return;
+  record[key] = (record[relation] as Row | null)?.id ?? null;
+}
+
 const ACTOR_DATES = ["createdAt", "updatedAt"] as const;
 
 function reviveSource(source: Row | null | undefined): void {
+  if (!source) return;
   revive(source, ["publishedAt", "retrievedAt", "createdAt", "updatedAt"]);
-  revive(source?.publisher as Row | null | undefined, ACTOR_DATES);
+  fillForeignKey(source, "publisherId", "publisher");
+  revive(source.publisher as Row | null | undefined, ACTOR_DATES);
 }
 
-/** The dates of one claim's children documents, in place (a targeted walk: this is the hot path). */
+/** The dates and left-out ids of one claim's children documents, in place (a targeted walk: this is the hot path). */
 function reviveChildren(children: ClaimChildren): ClaimChildren {
+  const { claimId } = children;
   for (const statement of children.statements as unknown as Row[]) {
     revive(statement, ["statedAt", "retractedAt", "createdAt", "updatedAt"]);
+    statement.claimId ??= claimId;
+    fillForeignKey(statement, "actorId", "actor");
+    fillForeignKey(statement, "sourceId", "source");
     revive(statement.actor as Row, ACTOR_DATES);
     reviveSource(statement.source as Row | null | undefined);
   }
   for (const item of children.evidence as unknown as Row[]) {
     revive(item, ["observedAt", "retractedAt", "createdAt", "updatedAt"]);
+    item.claimId ??= claimId;
+    fillForeignKey(item, "actorId", "actor");
+    fillForeignKey(item, "sourceId", "source");
     revive(item.actor as Row | null, ACTOR_DATES);
     reviveSource(item.source as Row);
   }
   for (const verdict of children.verdicts as unknown as Row[]) {
     revive(verdict, ["reviewedAt", "retractedAt", "createdAt"]);
+    verdict.claimId ??= claimId;
+    fillForeignKey(verdict, "reviewerId", "reviewer");
     revive(verdict.reviewer as Row, ACTOR_DATES);
   }
   return children;
-}
-
-/** The shape a list of field names asks for, as a bitmask over OPTIONAL_FIELDS (-1: every field). */
-export function fieldMask(fields: readonly string[] | null): string {
-  if (!fields) return "-1";
-  let mask = 0n;
-  for (const field of fields) mask |= FIELD_BITS.get(field) ?? 0n;
-  return mask.toString();
 }
 
 /** Children windows of each claim, in one statement. */
