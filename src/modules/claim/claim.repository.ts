@@ -221,15 +221,14 @@ export async function listClaimsWithChildren(
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
   const { column, direction, keyset } = orderSql(order, bounds);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
+    // The children columns are subqueries: PostgreSQL evaluates such costly output
+    // expressions above the sort and the LIMIT, so for the page's rows only, whatever
+    // plan finds them (tests/prepared-reads.test.ts checks a list that must sort).
     sql: Prisma.sql`
-    WITH page AS MATERIALIZED (
-      SELECT c.id, row_number() OVER (ORDER BY ${column} ${direction}, c.id ${direction}) AS position
-      FROM claims c WHERE ${where} ${keyset}
-      ORDER BY ${column} ${direction}, c.id ${direction}
-      LIMIT ${rowCount(take)})
     SELECT ${CLAIM_COLUMNS}, ${Prisma.raw(childrenColumnsSql("c.id", limits))}
-    FROM page JOIN claims c ON c.id = page.id
-    ORDER BY page.position`,
+    FROM claims c WHERE ${where} ${keyset}
+    ORDER BY ${column} ${direction}, c.id ${direction}
+    LIMIT ${rowCount(take)}`,
     columns: CLAIM_WITH_CHILDREN_COLUMNS,
     prepare: true,
   });
