@@ -65,9 +65,16 @@ const POSTGRES_TABLE = "rate_limit_buckets";
 
 export function createRateLimits(settings: RateLimitSettings, pool: Pool, logger: Logger): RateLimits {
   if (settings.store === "off") return unlimited;
+  // Auto-pipelining: the requests that charge their budgets in the same turn of the event
+  // loop share one write to Redis and one read of its replies, instead of one each.
   const redis =
     settings.store === "redis"
-      ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+      ? new Redis(settings.redisUrl, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          lazyConnect: false,
+          enableAutoPipelining: true,
+        })
       : null;
   redis?.on("error", (error: Error) => logger.warn({ err: error }, "rate-limit store (Redis) error"));
 
