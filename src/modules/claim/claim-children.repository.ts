@@ -135,7 +135,11 @@ function windowSql(table: string, alias: string, claim: string, order: string, l
            ORDER BY ${order} LIMIT ${rowCountText(limit)}) ${alias}`;
 }
 
-/** The subquery of a children list: its documents aggregated in order, over a window of its rows. */
+/**
+ * The subquery of a children list: its documents aggregated in order, over a window of
+ * its rows. A window of one row (the newest verdict, for latestVerdict) needs neither
+ * the aggregate nor its sort.
+ */
 function listSql(
   table: string,
   alias: string,
@@ -146,6 +150,7 @@ function listSql(
   joined: string,
 ) {
   const window = windowSql(table, alias, claim, order, limit, `${document} ${order} ${joined}`);
+  if (limit === 1) return `coalesce((SELECT json_build_array(${document}) FROM ${window} ${joined}), '[]')`;
   return `(SELECT coalesce(json_agg(${document} ORDER BY ${order}), '[]')
      FROM ${window}
      ${joined})`;
