@@ -111,6 +111,19 @@ test("a missing required field is a GraphQL validation error naming the field", 
   expect(response.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
 });
 
+test("an operation name the document does not have is a 400 naming it, not a server error", async () => {
+  // GraphiQL sends the previous tab's operationName when a tab is run at once after switching.
+  const response = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "query Present { __typename }", operationName: "Absent" }),
+  });
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+  expect(body.errors[0]?.message).toMatch(/Unknown operation named "Absent"/);
+  expect(body.errors[0]?.extensions.code).toBe("OPERATION_RESOLUTION_FAILURE");
+});
+
 test("a wrong enum value is refused with a message naming the value", async () => {
   const response = await server.gql(RECORD_STATEMENT, { input: statementInput({ stance: "SHRUGS" }) });
   expect(response.data).toBeUndefined();

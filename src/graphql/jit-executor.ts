@@ -36,6 +36,19 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
 
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, request, context, operationName } = requestContext;
+    if (!requestContext.operation) {
+      // No operation of the name asked for (a client's stale operationName): graphql-js's execute,
+      // given that name (Apollo's operationName is then null), returns the error Apollo answers
+      // 400 with. graphql-jit, and graphql-js without the name, would run a document's only operation.
+      const asked = request.operationName;
+      return execute({
+        schema,
+        document,
+        contextValue: context,
+        variableValues: request.variables,
+        operationName: asked,
+      });
+    }
     const query = compiled(document, operationName ?? undefined);
     if (!query) {
       return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
