@@ -152,6 +152,9 @@ test("a burst of writes through one instance reaches a subscriber on the other i
     conclusion: "REFUTED",
     reviewedAt: "2024-06-20T00:00:00Z",
   });
+  // An event's claim is resolved when it is delivered: these four before the merge, so their
+  // claim is still the merged one (writes are fast enough to merge before any is delivered).
+  await subscriber.waitFor(4, 10_000);
   await mutate(second, `mutation ($input: MergeClaimsInput!) { mergeClaims(input: $input) { userErrors { code } } }`, {
     sourceId: merged,
     targetId: target,
