@@ -56,7 +56,7 @@ const UNAVAILABLE_MESSAGES = [
 const STATEMENT_TIMEOUT_SQLSTATE = "57014";
 
 /** The error and everything it wraps, breadth first (bounded: errors can be cyclic). */
-function* layers(error: unknown): Generator<Record<string, unknown>> {
+export function* layers(error: unknown): Generator<Record<string, unknown>> {
   const queue: unknown[] = [error];
   const seen = new Set<unknown>();
   while (queue.length > 0 && seen.size < 32) {

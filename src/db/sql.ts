@@ -70,8 +70,9 @@ function baseOf(prisma: PrismaClient): object {
 }
 
 /**
- * Runs `query` on the pool of `prisma` (a client, not a transaction: these are reads
- * outside any transaction) and returns its rows, typed by `query.columns`.
+ * Runs `query` on the pool of `prisma` (a client, not a transaction: these are reads outside
+ * any transaction, or a write that is one statement, see write-functions.ts) and returns its
+ * rows, typed by `query.columns`.
  */
 export async function queryRows<Row>(prisma: PrismaClient, query: TypedQuery<Row>): Promise<Row[]> {
   const base = baseOf(prisma);

@@ -67,9 +67,9 @@ export function createServices(prisma: PrismaClient, logger: Logger, options: Se
   const claims = new ClaimService(deps);
   const actors = new ActorService(deps);
   const sources = new SourceService(deps, actors);
-  const statements = new StatementService(deps, claims, actors, sources);
-  const evidence = new EvidenceService(deps, claims, actors, sources);
-  const verdicts = new VerdictService(deps, claims, actors);
+  const statements = new StatementService(deps, claims);
+  const evidence = new EvidenceService(deps, claims);
+  const verdicts = new VerdictService(deps, claims);
   const relations = new ClaimRelationService(deps, claims);
   const provenance = new ProvenanceService(deps, statements, evidence, verdicts);
   const owners = { claims, actors, sources, statements, evidence, verdicts, relations, provenance };

@@ -1,9 +1,12 @@
-// Data access for actors and their aliases (Prisma only).
+// Data access for actors and their aliases: Prisma, and the SQL functions that resolve a
+// reference and add aliases (claimtrail_resolve_actor, claimtrail_add_aliases).
 import type { Db } from "../../db/prisma";
 import type { KeysetBound, PageRequest } from "../../shared/pagination";
 import type { ActorKind } from "../../generated/prisma/enums";
 import { Prisma, type Actor } from "../../generated/prisma/client";
 import { literalLikeText } from "../../shared/like-pattern";
+import { withUserErrors } from "../../db/user-errors";
+import type { ActorRefJson, AliasJson } from "./actor-ref-json";
 
 /** An actor row as raw SQL selects it from `actors a` (here and in bulk import's set-based reads). */
 export const ACTOR_COLUMNS = Prisma.sql`a.id, a.name, a.name_key AS "nameKey", a.kind::text AS kind, a.description,
@@ -25,21 +28,13 @@ export function findActorsByIds(db: Db, ids: readonly string[]): Promise<Actor[]
 }
 
 /**
- * The actor with this name key, or with an alias of it (the older, should both exist): two
- * unique-index lookups (an OR of the two, as Prisma writes it, scans every actor).
+ * The actor with this name key, or with an alias of it (the older, should both exist):
+ * claimtrail_actor_by_key, the lookup that resolving a reference makes.
  */
 export async function findActorByKey(db: Db, key: string): Promise<Actor | null> {
   const [actor] = await db.$queryRaw<Actor[]>`
-    SELECT ${ACTOR_COLUMNS}
-    FROM (SELECT a.* FROM actors a WHERE a.name_key = ${key}
-          UNION ALL
-          SELECT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias_key = ${key}) a
-    ORDER BY a.created_at LIMIT 1`;
+    SELECT ${ACTOR_COLUMNS} FROM claimtrail_actor_by_key(${key}) a WHERE a.id IS NOT NULL`;
   return actor ?? null;
-}
-
-export function findAliasOwner(db: Db, aliasKey: string) {
-  return db.actorAlias.findUnique({ where: { aliasKey }, select: { actorId: true } });
 }
 
 export function findAliasesByActorIds(db: Db, actorIds: readonly string[]) {
@@ -64,13 +59,33 @@ export async function insertActorIfAbsent(db: Db, actor: NewActor) {
   return { actor: row, created: inserted.count === 1 };
 }
 
-export async function insertAliases(db: Db, actorId: string, aliases: { alias: string; aliasKey: string }[]) {
-  if (aliases.length === 0) return 0;
-  const result = await db.actorAlias.createMany({
-    data: aliases.map((alias) => ({ actorId, ...alias })),
-    skipDuplicates: true,
-  });
-  return result.count;
+/**
+ * claimtrail_resolve_actor inside the caller's transaction: the actor by ID, or by name or
+ * alias, created (with its aliases, and its change record) when new. User errors on `field`.
+ */
+export async function resolveActorRef(db: Db, ref: ActorRefJson, field: string, context: string): Promise<Actor> {
+  const [actor] = await withUserErrors(
+    () => db.$queryRaw<Actor[]>`
+      SELECT ${ACTOR_COLUMNS} FROM claimtrail_resolve_actor(${JSON.stringify(ref)}::jsonb, ${field}, ${context}::jsonb) a`,
+  );
+  if (!actor) throw new Error("claimtrail_resolve_actor returned no row");
+  return actor;
+}
+
+/**
+ * claimtrail_add_aliases inside the caller's transaction: one that names another actor is a
+ * user error (DUPLICATE on `${field}.<index>`); one equal to the actor's name, or repeated, is skipped.
+ */
+export async function addAliases(
+  db: Db,
+  actor: { id: string; nameKey: string },
+  aliases: AliasJson[],
+  field: string,
+): Promise<void> {
+  await withUserErrors(
+    () => db.$executeRaw`
+      SELECT claimtrail_add_aliases(${actor.id}::uuid, ${actor.nameKey}, ${JSON.stringify(aliases)}::jsonb, ${field})`,
+  );
 }
 
 export function deleteAliases(db: Db, actorId: string, aliasKeys: string[]) {

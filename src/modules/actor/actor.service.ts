@@ -9,6 +9,7 @@ import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { Actor } from "../../generated/prisma/client";
+import { actorRefJson, aliasesJson } from "./actor-ref-json";
 import * as repo from "./actor.repository";
 import { actorFilterSchema, createActorSchema, updateActorSchema, type ActorRef } from "./actor.schema";
 
@@ -60,36 +61,10 @@ export class ActorService {
   /**
    * Resolves an actor reference inside a write: by ID, or by name/alias, creating the
    * actor (with `kind`) when nobody by that name exists. `field` names the input for errors.
+   * The rule is claimtrail_resolve_actor in SQL (the write functions resolve references with it).
    */
-  async resolveRef(tx: Tx, ref: ActorRef, field: string): Promise<Actor> {
-    if (ref.id) {
-      const [actor] = await repo.findActorsByIds(tx, [ref.id]);
-      if (!actor) throw UserInputError.single(`${field}.id`, "No actor has this ID.", "NOT_FOUND");
-      return actor;
-    }
-    const name = ref.name ?? "";
-    const key = nameKey(name);
-    const existing = await repo.findActorByKey(tx, key);
-    if (existing) return existing;
-    if (!ref.kind) {
-      throw UserInputError.single(
-        `${field}.kind`,
-        `No actor is named "${name}"; give its kind to create it.`,
-        "REQUIRED",
-      );
-    }
-    const { actor, created } = await repo.insertActorIfAbsent(tx, {
-      name,
-      nameKey: key,
-      kind: ref.kind,
-      description: ref.description ?? null,
-      affiliation: ref.affiliation ?? null,
-    });
-    if (created) {
-      if (ref.aliases?.length) await this.addAliases(tx, actor, ref.aliases, `${field}.aliases`);
-      await this.recordCreated(tx, actor, ref.aliases ?? []);
-    }
-    return actor;
+  resolveRef(tx: Tx, ref: ActorRef, field: string): Promise<Actor> {
+    return repo.resolveActorRef(tx, actorRefJson(ref), field, this.deps.changes.context());
   }
 
   private recordCreated(tx: Tx, actor: Actor, aliases: readonly string[]): Promise<void> {
@@ -159,29 +134,9 @@ export class ActorService {
     });
   }
 
-  /** Adds aliases; one that names another actor (by name or alias) is refused. */
+  /** Adds aliases; one that names another actor (by name or alias) is refused (claimtrail_add_aliases). */
   private async addAliases(tx: Tx, actor: Actor, aliases: string[], field: string): Promise<void> {
-    const fresh: { alias: string; aliasKey: string }[] = [];
-    for (const [index, alias] of aliases.entries()) {
-      const aliasKey = nameKey(alias);
-      if (aliasKey === actor.nameKey || fresh.some((entry) => entry.aliasKey === aliasKey)) continue;
-      const owner = await repo.findActorByKey(tx, aliasKey);
-      if (owner && owner.id !== actor.id) {
-        throw UserInputError.single(`${field}.${index}`, `"${alias}" already names ${owner.name}.`, "DUPLICATE");
-      }
-      fresh.push({ alias, aliasKey });
-    }
-    await repo.insertAliases(tx, actor.id, fresh);
-    const owners = await Promise.all(fresh.map((entry) => repo.findAliasOwner(tx, entry.aliasKey)));
-    owners.forEach((owner, index) => {
-      if (owner && owner.actorId !== actor.id) {
-        throw UserInputError.single(
-          `${field}.${index}`,
-          `"${fresh[index]?.alias}" already names another actor.`,
-          "DUPLICATE",
-        );
-      }
-    });
+    if (aliases.length > 0) await repo.addAliases(tx, actor, aliasesJson(aliases), field);
   }
 }
 

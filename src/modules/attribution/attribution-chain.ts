@@ -1,35 +1,9 @@
-// Builds an attribution chain from a write's input: speaker first, relays in the given
-// order, then the recording source's publisher unless the last relay already is it.
-// The last hop carries the recording source.
-import type { Actor, Source } from "../../generated/prisma/client";
-import type { Tx } from "../../shared/transaction";
-import type { ActorService } from "../actor/actor.service";
-import type { SourceService } from "../source/source.service";
+// The attribution chain's rule on resolved parts: speaker first, relays in the given order,
+// then the recording source's publisher unless the last relay already is it; the last hop
+// carries the recording source. Bulk import builds its chains with it; the services' writes
+// use claimtrail_chain_hops, the same rule in SQL (tests/write-functions.test.ts compares them).
 import type { NewHop } from "./attribution.repository";
 import type { HopInput } from "./attribution.schema";
-
-export interface ChainParts {
-  speaker: Actor;
-  via: HopInput[];
-  source: Source;
-  /** Input path of `via`, for error messages. */
-  field: string;
-}
-
-export async function buildAttributionChain(
-  tx: Tx,
-  { speaker, via, source, field }: ChainParts,
-  actors: ActorService,
-  sources: SourceService,
-): Promise<NewHop[]> {
-  const relays: ResolvedRelay[] = [];
-  for (const [index, hop] of via.entries()) {
-    const actor = await actors.resolveRef(tx, hop.actor, `${field}.${index}.actor`);
-    const hopSource = hop.source ? await sources.resolveRef(tx, hop.source, `${field}.${index}.source`) : null;
-    relays.push({ relation: hop.relation, actor, source: hopSource, note: hop.note ?? null });
-  }
-  return chainHops(speaker, relays, source);
-}
 
 /** A relay hop whose actor and source are resolved. */
 export interface ResolvedRelay {
@@ -39,7 +13,7 @@ export interface ResolvedRelay {
   note: string | null;
 }
 
-/** The chain's rule on resolved parts (buildAttributionChain, and bulk import for a batch of chains). */
+/** The chain of `speaker` through `relays` to `source`. */
 export function chainHops(
   speaker: { id: string },
   relays: readonly ResolvedRelay[],

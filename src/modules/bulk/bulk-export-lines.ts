@@ -124,7 +124,7 @@ class Refs {
 
   /**
    * The `via` input that rebuilds this chain: the hops after the speaker's, less what
-   * import adds by itself (see buildAttributionChain): the closing REPORTED_BY hop of
+   * import adds by itself (see chainHops): the closing REPORTED_BY hop of
    * the source's publisher, and the recording source on the chain's last hop.
    */
   via(hops: readonly AttributionHop[], source: Source): Json[] | null {

@@ -1,4 +1,7 @@
-// The rule that sets a claim's status (documented on ClaimStatus in schema.graphql).
+// The rule that sets a claim's status (documented on ClaimStatus in schema.graphql), and the
+// claim's counts, for bulk import's new claims. Every other write applies the same rule in SQL
+// (claimtrail_derived_of, through claimtrail_refresh_derived); tests/write-functions.test.ts
+// compares the two over every input. Also a verdict's conclusion read off its rating.
 import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
 
 const SUPPORTING: readonly Stance[] = ["ASSERTS", "CONCEDES"];

@@ -1,11 +1,9 @@
 // Data access for claims: Prisma, and the hot list and by-id reads on the pool (db/sql.ts).
 import type { Db, PrismaClient } from "../../db/prisma";
-import { queryRows, rowCount, type SqlClient } from "../../db/sql";
+import { queryRows, rowCount } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
-import type { ClaimStatus, Stance } from "../../generated/prisma/enums";
 import type { Claim } from "../../generated/prisma/client";
 import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES } from "./claim-filter";
-import type { StanceTally } from "./claim-status";
 import {
   CHILDREN_COLUMN_NAMES,
   childrenColumnsSql,
@@ -40,31 +38,8 @@ export async function findClaimsWithChildren(
 
 const CLAIM_WITH_CHILDREN_COLUMNS = [...CLAIM_COLUMN_NAMES, ...CHILDREN_COLUMN_NAMES] as const;
 
-export function insertClaim(db: Db, data: Prisma.ClaimCreateInput) {
-  return db.claim.create({ data });
-}
-
 export function updateClaim(db: Db, id: string, data: Prisma.ClaimUpdateInput) {
   return db.claim.update({ where: { id }, data });
-}
-
-/**
- * Marks the claim as changed and takes its row lock for the rest of the transaction,
- * so that concurrent writes to one claim (and its status) are serialized.
- * False when there is no such claim.
- */
-export async function touchClaimForUpdate(db: Db, id: string): Promise<boolean> {
-  const updated = await db.$executeRaw`UPDATE claims SET updated_at = now() WHERE id = ${id}::uuid`;
-  return updated === 1;
-}
-
-/**
- * Takes the claim's row lock (the one an UPDATE takes) without writing the row: for a
- * change that ends in saveDerived, which marks the claim updated. False when there is no such claim.
- */
-export async function lockClaimRow(db: Db, id: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM claims WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
-  return rows.length === 1;
 }
 
 /** The claim a merged claim was folded into, if it was. */
@@ -75,102 +50,6 @@ export async function findMergeTarget(db: Db, mergedClaimId: string): Promise<st
 
 export function findMergeTargets(db: Db, mergedClaimIds: readonly string[]) {
   return db.claimMerge.findMany({ where: { mergedClaimId: { in: [...mergedClaimIds] } } });
-}
-
-/** Moves firstSeenAt back when a statement is older than what was known. */
-export function lowerFirstSeen(db: Db, id: string, seenAt: Date) {
-  return db.claim.updateMany({ where: { id, firstSeenAt: { gt: seenAt } }, data: { firstSeenAt: seenAt } });
-}
-
-/** What the status rule and the derived counts need: the latest live verdict and the live stances. */
-export async function derivedInputs(
-  db: Db,
-  claimId: string,
-): Promise<{ latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }> {
-  // One round trip: the stance counts, plus a row for the latest verdict's conclusion.
-  const rows = await db.$queryRaw<{ kind: "stance" | "verdict"; value: string; count: number }[]>`
-    SELECT 'stance' AS kind, stance::text AS value, count(*)::int AS count
-    FROM statements WHERE claim_id = ${claimId}::uuid AND retracted_at IS NULL GROUP BY stance
-    UNION ALL
-    (SELECT 'verdict', conclusion::text, 0 FROM verdicts
-     WHERE claim_id = ${claimId}::uuid AND retracted_at IS NULL
-     ORDER BY reviewed_at DESC, created_at DESC, id DESC LIMIT 1)`;
-  return {
-    latestVerdict: (rows.find((row) => row.kind === "verdict")?.value as ClaimStatus | undefined) ?? null,
-    stanceCounts: rows
-      .filter((row) => row.kind === "stance")
-      .map((row) => ({ stance: row.value as Stance, count: row.count })),
-  };
-}
-
-/** Writes the derived columns (status, counts, search document), marks the claim updated and returns it. */
-export async function saveDerived(db: Db, claimId: string, status: ClaimStatus, tally: StanceTally): Promise<Claim> {
-  const [claim] = await db.$queryRaw<Claim[]>`
-    UPDATE claims c SET
-      updated_at = now(), status = ${status}::"ClaimStatus",
-      statement_count = ${tally.statementCount}, support_count = ${tally.supportCount},
-      oppose_count = ${tally.opposeCount}, dispute_score = ${tally.disputeScore},
-      search_vector = claim_search_document(c.id)
-    WHERE c.id = ${claimId}::uuid
-    RETURNING ${CLAIM_COLUMNS}`;
-  if (!claim) throw new Error(`claim ${claimId} vanished inside its own transaction`);
-  return claim;
-}
-
-/** derivedInputs for many claims in one query, by claim id (a claim with no live statement or verdict has no entry). */
-export async function derivedInputsOfClaims(
-  db: SqlClient,
-  claimIds: readonly string[],
-): Promise<Map<string, { latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }>> {
-  const ids = Prisma.sql`(SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(claimIds)}::json))`;
-  const rows = await db.rows<{ claimId: string; kind: "stance" | "verdict"; value: string; count: number }>({
-    sql: Prisma.sql`
-      SELECT claim_id AS "claimId", 'stance' AS kind, stance::text AS value, count(*)::int AS count
-      FROM statements WHERE claim_id IN ${ids} AND retracted_at IS NULL GROUP BY claim_id, stance
-      UNION ALL
-      (SELECT DISTINCT ON (claim_id) claim_id, 'verdict', conclusion::text, 0 FROM verdicts
-       WHERE claim_id IN ${ids} AND retracted_at IS NULL
-       ORDER BY claim_id, reviewed_at DESC, created_at DESC, id DESC)`,
-    columns: ["claimId", "kind", "value", "count"],
-  });
-  const inputs = new Map<
-    string,
-    { latestVerdict: ClaimStatus | null; stanceCounts: { stance: Stance; count: number }[] }
-  >();
-  for (const row of rows) {
-    let entry = inputs.get(row.claimId);
-    if (!entry) inputs.set(row.claimId, (entry = { latestVerdict: null, stanceCounts: [] }));
-    if (row.kind === "verdict") entry.latestVerdict = row.value as ClaimStatus;
-    else entry.stanceCounts.push({ stance: row.value as Stance, count: row.count });
-  }
-  return inputs;
-}
-
-export interface DerivedColumns {
-  claimId: string;
-  status: ClaimStatus;
-  tally: StanceTally;
-  /** Moves first_seen_at back to this when it is earlier. */
-  seenAt: Date | null;
-}
-
-/** saveDerived for many claims in one statement (search documents included). */
-export async function saveDerivedOfClaims(db: SqlClient, rows: readonly DerivedColumns[]): Promise<void> {
-  const input = rows.map(({ tally, ...row }) => ({ ...row, ...tally }));
-  await db.rows({
-    sql: Prisma.sql`
-      UPDATE claims c SET
-        updated_at = now(), status = d.status::"ClaimStatus",
-        statement_count = d."statementCount", support_count = d."supportCount",
-        oppose_count = d."opposeCount", dispute_score = d."disputeScore",
-        first_seen_at = LEAST(c.first_seen_at, coalesce(d."seenAt", c.first_seen_at)),
-        search_vector = claim_search_document(c.id)
-      FROM json_to_recordset(${JSON.stringify(input)}::json)
-        AS d("claimId" uuid, status text, "statementCount" int, "supportCount" int, "opposeCount" int,
-             "disputeScore" int, "seenAt" timestamptz)
-      WHERE c.id = d."claimId"`,
-    columns: [],
-  });
 }
 
 export type ClaimOrderField = "UPDATED_AT" | "FIRST_SEEN_AT" | "CREATED_AT" | "STATEMENT_COUNT" | "DISPUTE";

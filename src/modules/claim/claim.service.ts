@@ -1,5 +1,6 @@
 // Claims: reads (one, lists, an actor's, a source's) and edits; the status rule is
-// applied by refreshStatus inside every write that can change it.
+// applied by refreshDerived (claimtrail_refresh_derived in SQL) inside every write that can
+// change it.
 import type { SqlClient } from "../../db/sql";
 import type { z } from "zod";
 import type { Claim } from "../../generated/prisma/client";
@@ -18,11 +19,11 @@ import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
-import { findSimilarClaimsIn } from "../search/search.repository";
 import type { SimilarClaimView } from "../search/search.types";
+import { shortestFloat32 } from "../../shared/float32";
 import { claimFilterSchema, claimFilterSql } from "./claim-filter";
-import { deriveClaimStatus, tallyStances } from "./claim-status";
 import * as repo from "./claim.repository";
+import * as writes from "./claim-writes.repository";
 import { claimOrderSchema, createClaimSchema, updateClaimSchema } from "./claim.schema";
 
 /** A parsed createClaim input. */
@@ -112,46 +113,30 @@ export class ClaimService {
 
   /**
    * Creates a claim and reports existing claims worded much like it (similarity >= 0.5),
-   * looked up in the same transaction, before the new claim exists.
+   * looked up in the same statement, before the new claim exists.
    */
   async createClaim(input: unknown): Promise<{ claim: Claim; possibleDuplicates: SimilarClaimView[] }> {
     requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(createClaimSchema, input);
-    return inTransaction(this.deps.prisma, async (tx) => {
-      const similar = await findSimilarClaimsIn(tx, data.text, data.language ?? "en", DUPLICATE_THRESHOLD, 5);
-      const possibleDuplicates = similar
-        .filter((row) => row.similarity >= DUPLICATE_THRESHOLD)
-        .map(({ similarity, ...claim }) => ({ claim, similarity }));
-      const claim = await this.insertClaim(tx, data);
-      return { claim, possibleDuplicates };
-    });
+    const { claim, possibleDuplicates } = await writes.createClaim(
+      this.deps.prisma,
+      { claim: newClaimRow(data), duplicateThreshold: DUPLICATE_THRESHOLD, duplicateLimit: 5 },
+      this.deps.changes.context(),
+    );
+    return {
+      claim,
+      possibleDuplicates: possibleDuplicates
+        .map((duplicate) => ({ ...duplicate, similarity: shortestFloat32(duplicate.similarity) }))
+        .filter((duplicate) => duplicate.similarity >= DUPLICATE_THRESHOLD),
+    };
   }
 
   /**
-   * createClaim's write inside the caller's transaction (bulk import runs it with other
-   * writes in one): the row, its derived columns and the change record. The caller has
-   * checked the permission to write (WRITE_CLAIMS, or BULK_IMPORT for an import).
-   * `refresh: false` leaves the derived columns (the search document: a new claim's
-   * counts and status are the columns' defaults) to a refreshDerived the caller runs
-   * before commit, after adding the claim's statements (bulk import does).
+   * createClaim's write inside the caller's transaction (a ClaimReview import): the row, its
+   * derived columns and the change record. The caller has checked the permission to write.
    */
-  async insertClaim(tx: Tx, data: CreateClaimData, options: { refresh?: boolean } = {}): Promise<Claim> {
-    const created = await repo.insertClaim(tx, {
-      text: data.text,
-      language: data.language ?? "en",
-      topics: data.topics ?? [],
-      ...(data.firstSeenAt ? { firstSeenAt: data.firstSeenAt } : {}),
-    });
-    const claim = options.refresh === false ? created : await this.refreshDerived(tx, created.id);
-    await this.deps.changes.record(tx, {
-      action: "CREATED",
-      entityType: "Claim",
-      entityId: claim.id,
-      claimId: claim.id,
-      after: claim,
-      event: "CLAIM_CREATED",
-    });
-    return claim;
+  insertClaim(tx: Tx, data: CreateClaimData): Promise<Claim> {
+    return writes.insertClaim(tx, newClaimRow(data), this.deps.changes.context());
   }
 
   async updateClaim(input: unknown): Promise<{ claim: Claim }> {
@@ -180,18 +165,14 @@ export class ClaimService {
   }
 
   /**
-   * Locks the claim for the rest of the transaction (and marks it updated); returns the
-   * ID written to, which is the surviving claim's when the claim was merged away
-   * (a write racing a merge lands on the merged result). A missing claim is a user error.
+   * Locks the claim for the rest of the transaction (and marks it updated); returns the ID
+   * written to, which is the surviving claim's when the claim was merged away (a write racing
+   * a merge lands on the merged result). A missing claim is a user error.
    * `refreshFollows`: the caller ends with refreshDerived, which marks the claim updated,
    * so the lock is taken without writing the row twice.
    */
-  async lockClaim(tx: Tx, claimId: string, field: string, options: { refreshFollows?: boolean } = {}): Promise<string> {
-    const lock = options.refreshFollows ? repo.lockClaimRow : repo.touchClaimForUpdate;
-    if (await lock(tx, claimId)) return claimId;
-    const into = await repo.findMergeTarget(tx, claimId);
-    if (into && (await lock(tx, into))) return into;
-    throw UserInputError.single(field, "No claim has this ID.", "NOT_FOUND");
+  lockClaim(tx: Tx, claimId: string, field: string, options: { refreshFollows?: boolean } = {}): Promise<string> {
+    return writes.lockClaim(tx, claimId, !options.refreshFollows, field);
   }
 
   /**
@@ -217,34 +198,34 @@ export class ClaimService {
    * Re-applies the status rule and recomputes the derived columns (counts, dispute
    * score, search document) after a change to the claim, its statements, evidence or verdicts.
    */
-  async refreshDerived(tx: Tx, claimId: string, seenAt?: Date | null): Promise<Claim> {
-    if (seenAt) await repo.lowerFirstSeen(tx, claimId, seenAt);
-    const { latestVerdict, stanceCounts } = await repo.derivedInputs(tx, claimId);
-    const status = deriveClaimStatus({ latestVerdict, stances: stanceCounts.map((row) => row.stance) });
-    return repo.saveDerived(tx, claimId, status, tallyStances(stanceCounts));
+  refreshDerived(tx: Tx, claimId: string, seenAt?: Date | null): Promise<Claim> {
+    return writes.refreshDerived(tx, claimId, seenAt ?? null);
   }
 
   /**
    * refreshDerived for many claims at once (bulk import: once per claim a batch touched,
-   * in its transaction on a pool connection), in two statements; `seenAt` moves a claim's firstSeenAt back like refreshDerived's.
+   * in its transaction on a pool connection), in one statement; `seenAt` moves a claim's
+   * firstSeenAt back like refreshDerived's.
    */
   async refreshDerivedMany(sql: SqlClient, claims: ReadonlyMap<string, Date | null>): Promise<void> {
     if (claims.size === 0) return;
-    const inputs = await repo.derivedInputsOfClaims(sql, [...claims.keys()]);
-    await repo.saveDerivedOfClaims(
-      sql,
-      [...claims].map(([claimId, seenAt]) => {
-        const { latestVerdict = null, stanceCounts = [] } = inputs.get(claimId) ?? {};
-        const status = deriveClaimStatus({ latestVerdict, stances: stanceCounts.map((row) => row.stance) });
-        return { claimId, status, tally: tallyStances(stanceCounts), seenAt };
-      }),
-    );
+    await writes.refreshDerivedOfClaims(sql, claims);
   }
 
   private async loadMany(ids: string[]): Promise<Claim[]> {
     const claims = await this.deps.loaders.claims.loadMany(ids);
     return claims.filter((claim): claim is Claim => claim !== null && !(claim instanceof Error));
   }
+}
+
+/** A new claim's row: the parsed input with its defaults. */
+function newClaimRow(data: CreateClaimData): writes.NewClaim {
+  return {
+    text: data.text,
+    language: data.language ?? "en",
+    topics: data.topics ?? [],
+    firstSeenAt: data.firstSeenAt ?? null,
+  };
 }
 
 function splitOnce(text: string, separator: string): [string, string] | [null, null] {

@@ -8,42 +8,41 @@ import { NotFoundError } from "../../shared/errors";
 import { decodeIdOfType } from "../../shared/global-id";
 import { offsetPage } from "../../shared/pagination";
 import type { ServiceDeps } from "../../shared/service-deps";
-import { inTransaction, type Tx } from "../../shared/transaction";
+import { inTransaction } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
-import type { ActorService } from "../actor/actor.service";
-import { buildAttributionChain } from "../attribution/attribution-chain";
-import { insertHops } from "../attribution/attribution.repository";
+import { actorRefJson } from "../actor/actor-ref-json";
+import { viaJson } from "../attribution/via-json";
 import type { ClaimService } from "../claim/claim.service";
-import type { SourceService } from "../source/source.service";
+import { sourceRefJson } from "../source/source-ref-json";
 import { retractSchema } from "../statement/statement.schema";
 import * as repo from "./evidence.repository";
 import type { EvidenceListOptions } from "./evidence.repository";
 import { addEvidenceSchema, evidenceListSchema } from "./evidence.schema";
 
-/** A parsed addEvidence input, less the claim (insertEvidence takes it apart). */
+/** A parsed addEvidence input, less the claim (evidenceFields and bulk import take it apart). */
 export type EvidenceData = Omit<z.output<typeof addEvidenceSchema>, "claimId">;
 
-/** The row an evidence item is written as. */
-export function evidenceRow(claimId: string, data: EvidenceData, refs: { source: Source; actor: Actor | null }) {
+/** An evidence item's own fields, with their defaults (what every way of writing one stores). */
+export function evidenceFields(data: EvidenceData): repo.EvidenceFields {
   return {
-    claimId,
     direction: data.direction,
     kind: data.kind ?? "OTHER",
     summary: data.summary,
     excerpt: data.excerpt ?? null,
-    sourceId: refs.source.id,
-    actorId: refs.actor?.id ?? null,
     observedAt: data.observedAt ?? null,
   };
+}
+
+/** The row an evidence item is written as. */
+export function evidenceRow(claimId: string, data: EvidenceData, refs: { source: Source; actor: Actor | null }) {
+  return { claimId, ...evidenceFields(data), sourceId: refs.source.id, actorId: refs.actor?.id ?? null };
 }
 
 export class EvidenceService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly claims: ClaimService,
-    private readonly actors: ActorService,
-    private readonly sources: SourceService,
   ) {}
 
   async getEvidence(globalId: string): Promise<Evidence | null> {
@@ -93,52 +92,21 @@ export class EvidenceService {
       .load(claimId);
   }
 
+  /** Adds an evidence item in one statement to PostgreSQL (claimtrail_add_evidence). */
   async addEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {
     requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(addEvidenceSchema, input);
-    return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId", { refreshFollows: true });
-      const source = await this.sources.resolveRef(tx, data.source, "input.source");
-      const actor = data.actor ? await this.actors.resolveRef(tx, data.actor, "input.actor") : null;
-      const evidence = await this.insertEvidence(tx, claimId, data, { source, actor }, "input");
-      const claim = await this.claims.refreshDerived(tx, claimId);
-      return { evidence, claim };
-    });
-  }
-
-  /**
-   * addEvidence's write inside the caller's transaction, on a claim it has locked, with
-   * a resolved source (and actor): the row, the chain (`${field}.via`) and the change
-   * record. The caller then refreshes the claim's derived columns and has checked the
-   * permission to write.
-   */
-  async insertEvidence(
-    tx: Tx,
-    claimId: string,
-    data: EvidenceData,
-    refs: { source: Source; actor: Actor | null },
-    field: string,
-  ): Promise<Evidence> {
-    const { source, actor } = refs;
-    const evidence = await repo.insertEvidence(tx, evidenceRow(claimId, data, { source, actor }));
-    const hops = actor
-      ? await buildAttributionChain(
-          tx,
-          { speaker: actor, via: data.via ?? [], source, field: `${field}.via` },
-          this.actors,
-          this.sources,
-        )
-      : [];
-    if (hops.length > 0) await insertHops(tx, { evidenceId: evidence.id }, hops);
-    await this.deps.changes.record(tx, {
-      action: "CREATED",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      claimId,
-      after: { ...evidence, hops },
-      event: "CLAIM_UPDATED",
-    });
-    return evidence;
+    return repo.addEvidence(
+      this.deps.prisma,
+      {
+        claimId: data.claimId,
+        source: sourceRefJson(data.source),
+        actor: data.actor ? actorRefJson(data.actor) : null,
+        via: viaJson(data.via),
+        ...evidenceFields(data),
+      },
+      this.deps.changes.context(),
+    );
   }
 
   async retractEvidence(input: unknown): Promise<{ evidence: Evidence; claim: Claim }> {

@@ -116,34 +116,23 @@ export function findHighlights(db: Db, claimIds: readonly string[], query: strin
 /**
  * Claims worded like `text`: trigram similarity at least `threshold` (pg_trgm's %
  * operator, GIN-indexed), most similar first; among equally similar wordings, the one
- * whose search document ranks higher for the text's words (full-text) first.
- * Runs inside a transaction (`SET LOCAL` scopes the threshold to it).
+ * whose search document ranks higher for the text's words (full-text) first. The rule is
+ * claimtrail_similar_claims in SQL, which createClaim's write function looks duplicates up with.
  */
-export async function findSimilarClaimsIn(
-  tx: Db,
-  text: string,
-  language: string,
-  threshold: number,
-  limit: number,
-): Promise<(Claim & { similarity: number })[]> {
-  await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${Number(threshold)}`);
-  const rows = await tx.$queryRaw<(Claim & { similarity: number })[]>`
-    SELECT ${CLAIM_COLUMNS}, similarity(c.text, ${text})::float8 AS similarity
-    FROM claims c
-    WHERE c.text % ${text}
-    ORDER BY similarity DESC,
-             ts_rank(c.search_vector, plainto_tsquery(claimtrail_search_config(${language}), ${text})) DESC,
-             c.id
-    LIMIT ${limit}`;
-  return rows.map((row) => ({ ...row, similarity: shortestFloat32(row.similarity) }));
-}
-
-export function findSimilarClaims(
+export async function findSimilarClaims(
   prisma: PrismaClient,
   text: string,
   language: string,
   threshold: number,
   limit: number,
-) {
-  return prisma.$transaction((tx) => findSimilarClaimsIn(tx, text, language, threshold, limit));
+): Promise<(Claim & { similarity: number })[]> {
+  const rows = await queryRows<Claim & { similarity: number }>(prisma, {
+    sql: Prisma.sql`
+    SELECT ${CLAIM_COLUMNS}, s.similarity
+    FROM claimtrail_similar_claims(${text}, ${language}, ${threshold}::real, ${limit}::int) s
+    JOIN claims c ON c.id = s.id
+    ORDER BY s.rank`,
+    columns: [...CLAIM_COLUMN_NAMES, "similarity"],
+  });
+  return rows.map((row) => ({ ...row, similarity: shortestFloat32(row.similarity) }));
 }

@@ -1,8 +1,11 @@
-// Data access for sources (Prisma only).
+// Data access for sources: Prisma, and the SQL function that resolves a reference
+// (claimtrail_resolve_source).
 import type { Db } from "../../db/prisma";
 import type { KeysetBound, PageRequest } from "../../shared/pagination";
 import { Prisma, type Source } from "../../generated/prisma/client";
 import type { SourceKind } from "../../generated/prisma/enums";
+import { withUserErrors } from "../../db/user-errors";
+import type { SourceRefJson } from "./source-ref-json";
 
 /** A source row as raw SQL selects it from `sources s` (here and in bulk import's set-based reads). */
 export const SOURCE_COLUMNS = Prisma.sql`s.id, s.url, s.source_key AS "sourceKey", s.title, s.kind::text AS kind, s.language,
@@ -33,11 +36,17 @@ export function findSourceByKey(db: Db, sourceKey: string) {
   return db.source.findUnique({ where: { sourceKey } });
 }
 
-/** Inserts unless the key exists (ON CONFLICT DO NOTHING): concurrent writers end with one row. */
-export async function insertSourceIfAbsent(db: Db, data: Prisma.SourceCreateManyInput) {
-  const inserted = await db.source.createMany({ data: [data], skipDuplicates: true });
-  const row = await db.source.findUniqueOrThrow({ where: { sourceKey: data.sourceKey } });
-  return { source: row, created: inserted.count === 1 };
+/**
+ * claimtrail_resolve_source inside the caller's transaction: the source by ID, or by canonical
+ * URL or publisher and title, created (with its change record) when new. User errors on `field`.
+ */
+export async function resolveSourceRef(db: Db, ref: SourceRefJson, field: string, context: string): Promise<Source> {
+  const [source] = await withUserErrors(
+    () => db.$queryRaw<Source[]>`
+      SELECT ${SOURCE_COLUMNS} FROM claimtrail_resolve_source(${JSON.stringify(ref)}::jsonb, ${field}, ${context}::jsonb) s`,
+  );
+  if (!source) throw new Error("claimtrail_resolve_source returned no row");
+  return source;
 }
 
 export function updateSource(db: Db, id: string, data: Prisma.SourceUncheckedUpdateInput) {

@@ -20,10 +20,15 @@ import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
 import type { ActorService } from "../actor/actor.service";
 import { canonicalUrl } from "./canonical-url";
+import { sourceRefJson } from "./source-ref-json";
 import * as repo from "./source.repository";
 import { sourceFilterSchema, updateSourceSchema, type SourceRef } from "./source.schema";
 
-/** The identity a source is found by: its canonical URL, or its publisher and title. */
+/**
+ * The identity a source is found by: its canonical URL, or its publisher and title (for
+ * updateSource and bulk import; claimtrail_source_key is the same rule in SQL, and
+ * tests/write-functions.test.ts compares the two).
+ */
 export function sourceKeyOf(source: { url: string | null; title: string; publisherId: string | null }): string {
   return source.url ? `url:${source.url}` : `title:${source.publisherId ?? "-"}:${nameKey(source.title)}`;
 }
@@ -97,43 +102,11 @@ export class SourceService {
   /**
    * Resolves a source reference inside a write: by ID, or by canonical URL / publisher
    * and title, creating the source when it is new. Metadata given for an existing
-   * source does not overwrite it (use updateSource).
+   * source does not overwrite it (use updateSource). The rule is claimtrail_resolve_source
+   * in SQL (the write functions resolve references with it).
    */
-  async resolveRef(tx: Tx, ref: SourceRef, field: string): Promise<Source> {
-    if (ref.id) {
-      const [source] = await repo.findSourcesByIds(tx, [ref.id]);
-      if (!source) throw UserInputError.single(`${field}.id`, "No source has this ID.", "NOT_FOUND");
-      return source;
-    }
-    const publisher = ref.publisher ? await this.actors.resolveRef(tx, ref.publisher, `${field}.publisher`) : null;
-    const url = ref.url ? canonicalUrl(ref.url) : null;
-    const key = sourceKeyOf({ url, title: ref.title ?? "", publisherId: publisher?.id ?? null });
-    const existing = await repo.findSourceByKey(tx, key);
-    if (existing) return existing;
-    if (!ref.title) {
-      throw UserInputError.single(`${field}.title`, `The source ${url ?? ""} is new; give its title.`, "REQUIRED");
-    }
-    const { source, created } = await repo.insertSourceIfAbsent(tx, {
-      url,
-      sourceKey: key,
-      title: ref.title,
-      kind: ref.kind ?? "NEWS_ARTICLE",
-      language: ref.language ?? null,
-      publisherId: publisher?.id ?? null,
-      publishedAt: ref.publishedAt ?? null,
-      retrievedAt: ref.retrievedAt ?? null,
-      contentHash: ref.contentHash,
-      archiveUrl: ref.archiveUrl ? canonicalUrl(ref.archiveUrl) : null,
-    });
-    if (created) {
-      await this.deps.changes.record(tx, {
-        action: "CREATED",
-        entityType: "Source",
-        entityId: source.id,
-        after: source,
-      });
-    }
-    return source;
+  resolveRef(tx: Tx, ref: SourceRef, field: string): Promise<Source> {
+    return repo.resolveSourceRef(tx, sourceRefJson(ref), field, this.deps.changes.context());
   }
 
   async updateSource(input: unknown): Promise<{ source: Source }> {

@@ -1,8 +1,15 @@
-// Data access for statements (Prisma only).
-import type { Db } from "../../db/prisma";
-import type { Prisma, Statement } from "../../generated/prisma/client";
+// Data access for statements: Prisma for reads, the SQL functions for writes.
+import { rowFromJson } from "../../db/json-rows";
+import type { Db, PrismaClient } from "../../db/prisma";
+import { withUserErrors } from "../../db/user-errors";
+import { callWriteFunction } from "../../db/write-functions";
+import type { Claim, Prisma, Statement } from "../../generated/prisma/client";
 import type { Stance } from "../../generated/prisma/enums";
-import { HOP_GRAPH, hopRowsSql, type NewHop } from "../attribution/attribution.repository";
+import type { ActorRefJson } from "../actor/actor-ref-json";
+import { HOP_GRAPH } from "../attribution/attribution.repository";
+import type { RelayJson } from "../attribution/via-json";
+import { claimFromJson } from "../claim/claim-writes.repository";
+import type { SourceRefJson } from "../source/source-ref-json";
 
 export interface StatementListOptions {
   take: number;
@@ -106,24 +113,66 @@ export interface NewStatement {
   statedAt: Date | null;
 }
 
-/** Inserts a statement (raw SQL: recordStatement is the hottest write). */
-/** Inserts a statement and its attribution chain in one statement (it runs on every recordStatement). */
-export async function insertStatement(db: Db, data: NewStatement, hops: NewHop[]): Promise<Statement> {
-  const [row] = await db.$queryRaw<Statement[]>`
-    WITH s AS (
-      INSERT INTO statements (claim_id, actor_id, source_id, stance, quote, paraphrase, language, stated_at, updated_at)
-      VALUES (${data.claimId}::uuid, ${data.actorId}::uuid, ${data.sourceId}::uuid, ${data.stance}::"Stance",
-              ${data.quote}, ${data.paraphrase}, ${data.language}, ${data.statedAt}::timestamptz, now())
-      RETURNING *),
-    chain AS (
-      INSERT INTO attribution_hops (statement_id, position, relation, actor_id, source_id, note)
-      SELECT s.id, h.position, h.relation::"HopRelation", h.actor_id, h.source_id, h.note FROM s, ${hopRowsSql(hops)})
-    SELECT id, claim_id AS "claimId", actor_id AS "actorId", source_id AS "sourceId", stance::text AS stance,
-           quote, paraphrase, language, stated_at AS "statedAt", retracted_at AS "retractedAt",
-           retraction_reason AS "retractionReason", created_at AS "createdAt", updated_at AS "updatedAt"
-    FROM s`;
-  if (!row) throw new Error("INSERT ... RETURNING returned no row");
-  return row;
+/** A statement's fields as the SQL functions that write it take them (claimtrail_insert_statement's p_data). */
+export interface StatementJson {
+  stance: Stance;
+  quote: string | null;
+  paraphrase: string | null;
+  language: string | null;
+  statedAt: Date | null;
+  via: RelayJson[];
+}
+
+const STATEMENT_TIMES = [
+  "statedAt",
+  "retractedAt",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof Statement)[];
+
+/** A statement as the SQL functions return it (claimtrail_statement_json). */
+function statementFromJson(json: unknown): Statement {
+  return rowFromJson<Statement>(json, STATEMENT_TIMES);
+}
+
+/**
+ * recordStatement as one statement (claimtrail_record_statement): the claim locked (a merged
+ * claim's ID writes to the survivor), the references resolved, the statement with its chain
+ * and change record, the claim's derived columns refreshed.
+ */
+export async function recordStatement(
+  prisma: PrismaClient,
+  input: StatementJson & { claimId: string; actor: ActorRefJson; source: SourceRefJson },
+  context: string,
+): Promise<{ statement: Statement; claim: Claim }> {
+  const result = await callWriteFunction<{ statement: unknown; claim: unknown }>(
+    prisma,
+    "claimtrail_record_statement",
+    input,
+    context,
+  );
+  return { statement: statementFromJson(result.statement), claim: claimFromJson(result.claim) };
+}
+
+/**
+ * claimtrail_insert_statement inside the caller's transaction, on a claim it has locked: the
+ * statement by a resolved speaker in a resolved source, its chain (relays resolved on
+ * `${field}.via`) and its change record.
+ */
+export async function insertStatement(
+  db: Db,
+  target: { claimId: string; actorId: string; sourceId: string },
+  data: StatementJson,
+  field: string,
+  context: string,
+): Promise<Statement> {
+  const [row] = await withUserErrors(
+    () => db.$queryRaw<{ statement: unknown }[]>`
+      SELECT claimtrail_insert_statement(${target.claimId}::uuid, ${target.actorId}::uuid, ${target.sourceId}::uuid,
+        ${JSON.stringify(data)}::jsonb, ${field}, ${context}::jsonb) - 'hops' AS statement`,
+  );
+  if (!row) throw new Error("claimtrail_insert_statement returned no row");
+  return statementFromJson(row.statement);
 }
 
 export function markStatementRetracted(db: Db, id: string, reason: string) {

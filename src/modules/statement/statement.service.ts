@@ -12,10 +12,10 @@ import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
-import type { ActorService } from "../actor/actor.service";
-import { buildAttributionChain } from "../attribution/attribution-chain";
+import { actorRefJson } from "../actor/actor-ref-json";
+import { viaJson } from "../attribution/via-json";
 import type { ClaimService } from "../claim/claim.service";
-import type { SourceService } from "../source/source.service";
+import { sourceRefJson } from "../source/source-ref-json";
 import * as repo from "./statement.repository";
 import { recordStatementSchema, retractSchema, statementListSchema } from "./statement.schema";
 
@@ -28,8 +28,6 @@ export class StatementService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly claims: ClaimService,
-    private readonly actors: ActorService,
-    private readonly sources: SourceService,
   ) {}
 
   async getStatement(globalId: string): Promise<Statement | null> {
@@ -74,62 +72,42 @@ export class StatementService {
     return this.deps.loaders.statementCountByActor.load(actorId);
   }
 
+  /** Records a statement in one statement to PostgreSQL (claimtrail_record_statement). */
   async recordStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
     requirePermission(this.deps.principal, "WRITE_CLAIMS");
     const data = parseInput(recordStatementSchema, input);
-    return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId", { refreshFollows: true });
-      const actor = await this.actors.resolveRef(tx, data.actor, "input.actor");
-      const source = await this.sources.resolveRef(tx, data.source, "input.source");
-      const statement = await this.insertStatement(tx, claimId, data, { actor, source }, "input");
-      const claim = await this.claims.refreshDerived(tx, claimId, data.statedAt);
-      return { statement, claim };
-    });
+    return repo.recordStatement(
+      this.deps.prisma,
+      {
+        claimId: data.claimId,
+        actor: actorRefJson(data.actor),
+        source: sourceRefJson(data.source),
+        ...statementJson(data),
+      },
+      this.deps.changes.context(),
+    );
   }
 
   /**
-   * recordStatement's write inside the caller's transaction, on a claim it has locked,
-   * by a resolved speaker and source: the chain (`${field}.via`), the row, its hops and
-   * the change record. The caller then refreshes the claim's derived columns (bulk import
-   * does it once per claim) and has checked the permission to write.
+   * recordStatement's write inside the caller's transaction, on a claim it has locked, by a
+   * resolved speaker and source: the chain (`${field}.via`), the row, its hops and the
+   * change record. The caller then refreshes the claim's derived columns and has checked
+   * the permission to write.
    */
-  async insertStatement(
+  insertStatement(
     tx: Tx,
     claimId: string,
     data: StatementData,
     refs: { actor: Actor; source: Source },
     field: string,
   ): Promise<Statement> {
-    const { actor, source } = refs;
-    const hops = await buildAttributionChain(
+    return repo.insertStatement(
       tx,
-      { speaker: actor, via: data.via ?? [], source, field: `${field}.via` },
-      this.actors,
-      this.sources,
+      { claimId, actorId: refs.actor.id, sourceId: refs.source.id },
+      statementJson(data),
+      field,
+      this.deps.changes.context(),
     );
-    const statement = await repo.insertStatement(
-      tx,
-      {
-        claimId,
-        actorId: actor.id,
-        sourceId: source.id,
-        stance: data.stance,
-        quote: data.quote,
-        paraphrase: data.paraphrase,
-        language: data.language ?? null,
-        statedAt: data.statedAt ?? null,
-      },
-      hops,
-    );
-    await this.deps.changes.record(tx, {
-      action: "CREATED",
-      entityType: "Statement",
-      entityId: statement.id,
-      claimId,
-      after: { ...statement, hops },
-      event: "STATEMENT_RECORDED",
-    });
-    return statement;
   }
 
   async retractStatement(input: unknown): Promise<{ statement: Statement; claim: Claim }> {
@@ -182,4 +160,16 @@ export class StatementService {
       })
       .load(parentId);
   }
+}
+
+/** A statement's fields as the SQL functions take them. */
+function statementJson(data: StatementData): repo.StatementJson {
+  return {
+    stance: data.stance,
+    quote: data.quote ?? null,
+    paraphrase: data.paraphrase ?? null,
+    language: data.language ?? null,
+    statedAt: data.statedAt ?? null,
+    via: viaJson(data.via),
+  };
 }

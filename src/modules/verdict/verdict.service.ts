@@ -10,7 +10,7 @@ import type { ServiceDeps } from "../../shared/service-deps";
 import { inTransaction, type Tx } from "../../shared/transaction";
 import { requirePermission } from "../auth/permissions";
 import { parseInput } from "../../shared/validation";
-import type { ActorService } from "../actor/actor.service";
+import { actorRefJson } from "../actor/actor-ref-json";
 import { conclusionFromRating } from "../claim/claim-status";
 import type { ClaimService } from "../claim/claim.service";
 import { canonicalUrl } from "../source/canonical-url";
@@ -21,11 +21,9 @@ import { addVerdictSchema } from "./verdict.schema";
 /** A parsed addVerdict input, less the claim (insertVerdict takes it apart). */
 export type VerdictData = Omit<z.output<typeof addVerdictSchema>, "claimId">;
 
-/** The row a verdict is written as: its conclusion read off the numeric rating when not given, its URL canonical. */
-export function verdictRow(claimId: string, data: VerdictData, reviewerId: string) {
+/** A verdict's own fields: its conclusion read off the numeric rating when not given, its URL canonical. */
+export function verdictFields(data: VerdictData): repo.VerdictFields {
   return {
-    claimId,
-    reviewerId,
     rating: data.rating,
     ratingValue: data.ratingValue ?? null,
     bestRating: data.bestRating ?? null,
@@ -39,11 +37,15 @@ export function verdictRow(claimId: string, data: VerdictData, reviewerId: strin
   };
 }
 
+/** The row a verdict is written as. */
+export function verdictRow(claimId: string, data: VerdictData, reviewerId: string) {
+  return { claimId, reviewerId, ...verdictFields(data) };
+}
+
 export class VerdictService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly claims: ClaimService,
-    private readonly actors: ActorService,
   ) {}
 
   async getVerdict(globalId: string): Promise<Verdict | null> {
@@ -75,16 +77,15 @@ export class VerdictService {
     return latest ?? null;
   }
 
+  /** Adds a verdict in one statement to PostgreSQL (claimtrail_add_verdict). */
   async addVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
     requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
     const data = parseInput(addVerdictSchema, input);
-    return inTransaction(this.deps.prisma, async (tx) => {
-      const claimId = await this.claims.lockClaim(tx, data.claimId, "input.claimId", { refreshFollows: true });
-      const reviewer = await this.actors.resolveRef(tx, data.reviewer, "input.reviewer");
-      const verdict = await this.insertVerdict(tx, claimId, data, reviewer);
-      const claim = await this.claims.refreshDerived(tx, claimId);
-      return { verdict, claim };
-    });
+    return repo.addVerdict(
+      this.deps.prisma,
+      { claimId: data.claimId, reviewer: actorRefJson(data.reviewer), verdict: verdictFields(data) },
+      this.deps.changes.context(),
+    );
   }
 
   /**
@@ -95,16 +96,12 @@ export class VerdictService {
    */
   async insertVerdict(tx: Tx, claimId: string, data: VerdictData, reviewer: Actor): Promise<Verdict> {
     requirePermission(this.deps.principal, "PUBLISH_VERDICTS");
-    const verdict = await repo.insertVerdict(tx, verdictRow(claimId, data, reviewer.id));
-    await this.deps.changes.record(tx, {
-      action: "CREATED",
-      entityType: "Verdict",
-      entityId: verdict.id,
-      claimId,
-      after: verdict,
-      event: "VERDICT_PUBLISHED",
-    });
-    return verdict;
+    return repo.insertVerdict(
+      tx,
+      { claimId, reviewerId: reviewer.id },
+      verdictFields(data),
+      this.deps.changes.context(),
+    );
   }
 
   async retractVerdict(input: unknown): Promise<{ verdict: Verdict; claim: Claim }> {
