@@ -16,6 +16,11 @@
 //      every claim's statement_count stays right;
 //   6. a client hanging up mid-import leaves each line fully written or not at all.
 import http from "node:http";
+import { Readable } from "node:stream";
+import pino from "pino";
+import { systemPrincipal } from "../src/modules/auth/permissions";
+import type { LineReport } from "../src/modules/bulk/bulk-format";
+import { createServices } from "../src/modules/services";
 import { decodeIdOfType } from "../src/shared/global-id";
 import { RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
@@ -229,6 +234,34 @@ describe("lines of one batch are judged in input order, as if imported one at a 
     expect(await auditMark()).toBe(mark);
     expect(await server.prisma.statement.count()).toBe(before);
   });
+});
+
+test("batches written at once still judge lines in input order: a wording's first line creates, later ones update", async () => {
+  // One line per batch, so consecutive lines are written by batches in flight together. (Without
+  // LockTurn the later batch would only rarely lock a shared wording first: this checks the
+  // outcome, and cannot force that race.)
+  const wordings = ["Across batches: the first wording", "Across batches: the second wording"];
+  const lines = Array.from({ length: 12 }, (_, index) => ({
+    claim: { text: wordings[index % 2] },
+    statements: [
+      statement(
+        { name: `Across Speaker ${index}`, kind: "PERSON" },
+        `https://across.example/${index}`,
+        `Line ${index + 1}`,
+      ),
+    ],
+  }));
+  const services = createServices(server.prisma, pino({ level: "silent" }), { principal: systemPrincipal("test") });
+  const reports: LineReport[] = [];
+  await services.bulkImport.importNdjson(Readable.from([ndjson(lines)]), (report) => void reports.push(report), {
+    batchSize: 1,
+  });
+  expect(reports.map((report) => [report.line, report.status])).toEqual(
+    lines.map((_, index) => [index + 1, index < 2 ? "created" : "updated"]),
+  );
+  const claims = new Set(reports.map((report) => report.claimId));
+  expect(claims.size).toBe(2);
+  expect(await wrongStatementCounts()).toEqual([]);
 });
 
 test("a batch failing in the database is split down to the failing line: it alone is rejected (INTERNAL)", async () => {

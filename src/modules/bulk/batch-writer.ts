@@ -25,6 +25,19 @@ import { noItems, type BulkLine, type LineReport } from "./bulk-format";
 import * as repo from "./bulk-import.repository";
 import type { RefCache } from "./ref-cache";
 
+/**
+ * When a batch may lock its wordings: once the batch before it (written at the same time,
+ * on another connection) holds its own. A wording in both is then created by the earlier
+ * and matched by the later, as if the lines were imported one at a time.
+ */
+export interface LockTurn {
+  wait: Promise<unknown>;
+  /** Called once this batch holds its wording locks. */
+  taken: () => void;
+}
+
+const FIRST_TURN: LockTurn = { wait: Promise.resolve(), taken: () => undefined };
+
 /** The services a batch is written through. */
 export type ImportParts = Pick<OwnerServices, "claims">;
 
@@ -67,10 +80,13 @@ export async function writeBatch(
   changes: ChangeLog,
   cache: RefCache,
   lines: readonly ParsedLine[],
+  turn: LockTurn = FIRST_TURN,
 ): Promise<WrittenBatch> {
   const wordings = [...new Map(lines.map(({ line }) => [wordingKey(line.claim), line.claim])).values()];
   await repo.tuneBatchTransaction(tx);
+  await turn.wait;
   await repo.lockWordings(tx, wordings);
+  turn.taken();
   const found = new Map(
     (await repo.findClaimsByWordings(tx, wordings)).map((row) => [wordingKey(wordings[row.index]!), row]),
   );

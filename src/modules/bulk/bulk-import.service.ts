@@ -1,6 +1,7 @@
 // Bulk import: NDJSON claims (docs/BULK-FORMAT.md) streamed in, parsed and validated a
 // line at a time, then written in batches (BATCH_SIZE lines per transaction, set-wise:
-// batch-writer.ts) while the next batch is parsed. A rejected line changes nothing and
+// batch-writer.ts), two batches at a time on two connections while the next is parsed.
+// A rejected line changes nothing and
 // never blocks the others: a line that fails validation or names what cannot be resolved
 // is reported and left out of its batch, and a batch that fails in the database is split
 // in halves, down to the failing line. Lines are matched against what exists, so
@@ -10,7 +11,7 @@ import type { ServiceDeps } from "../../shared/service-deps";
 import { inPoolTransaction } from "../../db/sql";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { RefRaceError } from "./batch-refs";
-import { writeBatch, type ImportParts, type ParsedLine, type WrittenBatch } from "./batch-writer";
+import { writeBatch, type ImportParts, type LockTurn, type ParsedLine, type WrittenBatch } from "./batch-writer";
 import {
   MAX_LINE_BYTES,
   lineShapeError,
@@ -28,6 +29,12 @@ import { RefCache } from "./ref-cache";
 export const DEFAULT_BATCH_SIZE = 1000;
 /** Lines held for one batch at most, rejected ones included (a file of junk is reported as it streams). */
 const MAX_PENDING_LINES = 10_000;
+/**
+ * Batches written at once, each in its own transaction: while PostgreSQL works on one,
+ * this process prepares the other's statements (one batch at a time kept the two in turn,
+ * each idle half the time). Their wording locks are taken in input order (LockTurn).
+ */
+const BATCHES_IN_FLIGHT = 2;
 /** A batch that loses a deadlock, or a race to create an actor or source, to another import is tried again. */
 const MAX_ATTEMPTS = 5;
 
@@ -58,10 +65,10 @@ export class BulkImportService {
 
   /**
    * Imports every line of `input`, handing each line's report to `emit` in input order
-   * (blank lines have none). One batch is written while the next is read and parsed; the
-   * batch after that is read only once the first is written and its reports emitted, so
-   * memory stays flat however long the input. Needs BULK_IMPORT (checked before anything
-   * is read).
+   * (blank lines have none). BATCHES_IN_FLIGHT batches are written while the next is read
+   * and parsed; the batch after that is read only once the oldest is written and its
+   * reports emitted, so memory stays flat however long the input. Needs BULK_IMPORT
+   * (checked before anything is read).
    */
   async importNdjson(
     input: AsyncIterable<Buffer | string>,
@@ -81,8 +88,7 @@ export class BulkImportService {
       elapsedMs: 0,
     };
     const cache = new RefCache();
-    const write = async (entries: Entry[]) => {
-      const reports = await this.writeEntries(entries, cache);
+    const emitAll = async (entries: Entry[], reports: LineReport[]) => {
       for (const [index, report] of reports.entries()) {
         count(summary, report);
         const emitted = emit(report);
@@ -92,7 +98,25 @@ export class BulkImportService {
         }
       }
     };
-    let writing: Promise<void> | null = null;
+    // Each batch's reports are emitted after the previous batch's, whichever is written first.
+    let emitted: Promise<void> = Promise.resolve();
+    let previousLocks: Promise<unknown> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
+    const write = (entries: Entry[]) => {
+      let taken!: () => void;
+      const locks = new Promise<void>((resolve) => (taken = resolve));
+      const reports = this.writeEntries(entries, cache, { wait: previousLocks, taken });
+      // A batch that ends without taking its locks (nothing to write, or it failed) frees the next one's turn.
+      previousLocks = Promise.race([
+        locks,
+        reports.then(
+          () => undefined,
+          () => undefined,
+        ),
+      ]);
+      emitted = emitted.then(async () => emitAll(entries, await reports));
+      return emitted;
+    };
     let pending: Entry[] = [];
     let parsed = 0;
     try {
@@ -105,17 +129,16 @@ export class BulkImportService {
           if (parsed >= batchSize || pending.length >= MAX_PENDING_LINES) {
             const batch = pending;
             [pending, parsed] = [[], 0];
-            await writing;
-            writing = write(batch);
+            if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+            inFlight.push(write(batch));
           }
         }
       }
-      await writing;
-      writing = null;
-      if (pending.length > 0) await write(pending);
+      if (pending.length > 0) inFlight.push(write(pending));
+      await emitted;
     } finally {
-      // Reading or emitting failed (the client went away): let the batch in flight finish.
-      await writing?.catch(() => undefined);
+      // Reading or emitting failed (the client went away): let the batches in flight finish.
+      await Promise.allSettled(inFlight);
     }
     summary.elapsedMs = Date.now() - started;
     return summary;
@@ -143,9 +166,9 @@ export class BulkImportService {
   }
 
   /** The entries' reports in order: the parsed lines written as one batch (or fewer, see writeLines). */
-  private async writeEntries(entries: Entry[], cache: RefCache): Promise<LineReport[]> {
+  private async writeEntries(entries: Entry[], cache: RefCache, turn: LockTurn): Promise<LineReport[]> {
     const lines = entries.flatMap((entry) => ("parsed" in entry ? [entry.parsed] : []));
-    const written = new Map((await this.writeLines(lines, cache)).map((report) => [report.line, report]));
+    const written = new Map((await this.writeLines(lines, cache, turn)).map((report) => [report.line, report]));
     return entries.map((entry) => ("report" in entry ? entry.report : written.get(entry.number)!));
   }
 
@@ -154,13 +177,13 @@ export class BulkImportService {
    * race is tried again; one that fails otherwise is split in halves, each written on its
    * own, so that only the failing line is rejected.
    */
-  private async writeLines(lines: ParsedLine[], cache: RefCache): Promise<LineReport[]> {
+  private async writeLines(lines: ParsedLine[], cache: RefCache, turn: LockTurn): Promise<LineReport[]> {
     if (lines.length === 0) return [];
     for (let attempt = 1; ; attempt += 1) {
       try {
         let written: WrittenBatch | null = null;
         await inPoolTransaction(this.deps.prisma, async (sql) => {
-          written = await writeBatch(sql, this.parts, this.deps.changes, cache, lines);
+          written = await writeBatch(sql, this.parts, this.deps.changes, cache, lines, turn);
         });
         const batch = written as WrittenBatch | null;
         if (!batch) throw new Error("the batch transaction committed without its reports");
@@ -174,8 +197,8 @@ export class BulkImportService {
         if (lines.length === 1) return [this.rejectedFor(lines[0]!.number, error)];
         const half = Math.ceil(lines.length / 2);
         return [
-          ...(await this.writeLines(lines.slice(0, half), cache)),
-          ...(await this.writeLines(lines.slice(half), cache)),
+          ...(await this.writeLines(lines.slice(0, half), cache, turn)),
+          ...(await this.writeLines(lines.slice(half), cache, turn)),
         ];
       }
     }
