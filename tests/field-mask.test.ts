@@ -23,9 +23,10 @@ import {
 } from "graphql";
 import { claimChildrenShapeOf } from "../src/graphql/query-shape";
 import {
-  childrenColumnsSql,
+  childrenLayouts,
   findClaimChildren,
   OPTIONAL_CHILD_KEYS,
+  type Layout,
 } from "../src/modules/claim/claim-children.repository";
 import { CHILD_DOCUMENT_TYPES, type ChildFields } from "../src/modules/claim/child-fields";
 import { decodeIdOfType } from "../src/shared/global-id";
@@ -399,27 +400,9 @@ test("every field of those types, asked alone, answers as it does from whole row
   expect(queries).toBeGreaterThan(walked.size);
 });
 
-/** The top-level keys of each json_build_object(...) in the SQL, innermost documents included. */
-function documentKeys(sql: string): string[][] {
-  const documents: string[][] = [];
-  const opener = "json_build_object(";
-  for (let start = sql.indexOf(opener); start >= 0; start = sql.indexOf(opener, start + 1)) {
-    const keys: string[] = [];
-    let depth = 0;
-    for (let i = start + opener.length; i < sql.length && depth >= 0; i += 1) {
-      const char = sql[i];
-      if (char === "(") depth += 1;
-      else if (char === ")") depth -= 1;
-      else if (char === "'" && depth === 0) {
-        const end = sql.indexOf("'", i + 1);
-        const previous = sql.slice(0, i).trimEnd();
-        if (previous.endsWith("(") || previous.endsWith(",")) keys.push(sql.slice(i + 1, end));
-        i = end;
-      }
-    }
-    documents.push(keys);
-  }
-  return documents;
+/** The keys of every document a layout describes, related rows' documents included. */
+function documentKeys(layout: Layout): string[][] {
+  return [[...layout.keys], ...layout.related.flatMap((related) => (related ? documentKeys(related) : []))];
 }
 
 /** Each model's fields in prisma/schema.prisma, with the names of its relations to other models. */
@@ -438,10 +421,10 @@ function prismaModels(): Map<string, { fields: Set<string>; relations: Set<strin
 }
 
 test("each children document is a whole row of its model, and only the mask's columns may be left out", () => {
-  // The SQL of whole rows (every optional key, every related row).
-  const body = childrenColumnsSql("c.id", { statements: 1, evidence: 1, verdicts: 1, withSources: true, fields: null });
+  // The documents of whole rows (every optional key, every related row).
+  const layouts = childrenLayouts({ statements: 1, evidence: 1, verdicts: 1, withSources: true, fields: null });
   const models = prismaModels();
-  const documents = documentKeys(body);
+  const documents = [layouts.statements, layouts.evidence, layouts.verdicts].flatMap(documentKeys);
   expect(documents.length).toBeGreaterThanOrEqual(TRIMMED_TYPES.length);
   const modelsSeen = new Set<string>();
   for (const keys of documents) {

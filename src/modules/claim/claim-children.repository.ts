@@ -63,30 +63,50 @@ function shapeOf(fields: ChildFields | null): Shape {
   return Object.fromEntries(CHILD_DOCUMENT_TYPES.map((type) => [type, shape(type)])) as Shape;
 }
 
-/** A key of a document: its name, its SQL expression, and when it is there. */
-type Key = [name: string, expression: string, presence?: "always" | "id" | "foreignKey"];
+/**
+ * Where a document's values are: the keys of its JSON array in order, and the layout of
+ * each related row among them (null for a plain value). Documents are positional arrays,
+ * not objects: PostgreSQL then writes no key into every document (under pgbench the
+ * dashboard list's statement cost a tenth less), and splitChildren names the values.
+ */
+export interface Layout {
+  keys: readonly string[];
+  related: readonly (Layout | null)[];
+}
+
+/** A document: the SQL building its array, and its layout. */
+interface Doc {
+  sql: string;
+  layout: Layout;
+}
+
+/** A key of a document: its name, its SQL expression, when it is there, and a related row's layout. */
+type Key = [name: string, expression: string, presence?: "always" | "id" | "foreignKey", layout?: Layout];
 
 /**
  * A document's keys: a related row's id always (splitChildren reads it), the row's own id
  * and the ids of its related rows when the type's selection needs them, the others when
  * wanted. PostgreSQL then builds no JSON for columns no one will read, and Node parses none.
  */
-function doc(type: TypeShape, keys: Key[]): string {
+function doc(type: TypeShape, keys: Key[]): Doc {
   const present = ([name, , presence]: Key) =>
     presence === "always" || presence === "id"
       ? presence === "always" || type.id
       : presence === "foreignKey"
         ? type.foreignKeys
         : type.wants(name);
-  return `json_build_object(${keys
-    .filter(present)
-    .map(([name, expression]) => `'${name}', ${expression}`)
-    .join(", ")})`;
+  const kept = keys.filter(present);
+  return {
+    sql: `json_build_array(${kept.map(([, expression]) => expression).join(", ")})`,
+    layout: { keys: kept.map(([name]) => name), related: kept.map(([, , , layout]) => layout ?? null) },
+  };
 }
 
 /** A related row's key, when wanted: its document, or null when the (outer) join found nothing. */
-function related(type: TypeShape, name: string, alias: string, document: string): Key[] {
-  return type.wants(name) ? [[name, `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${document} END`, "always"]] : [];
+function related(type: TypeShape, name: string, alias: string, document: Doc): Key[] {
+  return type.wants(name)
+    ? [[name, `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${document.sql} END`, "always", document.layout]]
+    : [];
 }
 
 const actorDoc = (shape: Shape, alias: string) =>
@@ -145,21 +165,24 @@ function listSql(
   alias: string,
   claim: string,
   limit: number,
-  document: string,
+  document: Doc,
   order: string,
   joined: string,
-) {
-  const window = windowSql(table, alias, claim, order, limit, `${document} ${order} ${joined}`);
-  if (limit === 1) return `coalesce((SELECT json_build_array(${document}) FROM ${window} ${joined}), '[]')`;
-  return `(SELECT coalesce(json_agg(${document} ORDER BY ${order}), '[]')
+): Doc {
+  const window = windowSql(table, alias, claim, order, limit, `${document.sql} ${order} ${joined}`);
+  const sql =
+    limit === 1
+      ? `coalesce((SELECT json_build_array(${document.sql}) FROM ${window} ${joined}), '[]')`
+      : `(SELECT coalesce(json_agg(${document.sql} ORDER BY ${order}), '[]')
      FROM ${window}
      ${joined})`;
+  return { sql, layout: document.layout };
 }
 
-function statementsSql(shape: Shape, claim: string, limit: number, withSources: boolean): string {
+function statementsSql(shape: Shape, claim: string, limit: number, withSources: boolean): Doc {
   const statement = shape.Statement;
   const sources = withSources && statement.wants("source");
-  const document = doc(statement, [
+  const document: Doc = doc(statement, [
     ["id", "s.id", "id"],
     ["claimId", "s.claim_id", "foreignKey"],
     ["actorId", "s.actor_id", "foreignKey"],
@@ -184,8 +207,8 @@ function statementsSql(shape: Shape, claim: string, limit: number, withSources: 
   return listSql("statements", "s", claim, limit, document, "s.created_at, s.id", joined);
 }
 
-function evidenceSql(shape: Shape, claim: string, limit: number): string {
-  if (limit === 0) return `'[]'::json`;
+function evidenceSql(shape: Shape, claim: string, limit: number): Doc {
+  if (limit === 0) return { sql: `'[]'::json`, layout: { keys: [], related: [] } };
   const evidence = shape.Evidence;
   const sources = evidence.wants("source");
   const document = doc(evidence, [
@@ -213,7 +236,7 @@ function evidenceSql(shape: Shape, claim: string, limit: number): string {
   return listSql("evidence", "e", claim, limit, document, "e.created_at, e.id", joined);
 }
 
-function verdictsSql(shape: Shape, claim: string, limit: number): string {
+function verdictsSql(shape: Shape, claim: string, limit: number): Doc {
   const verdict = shape.Verdict;
   const document = doc(verdict, [
     ["id", "v.id", "id"],
@@ -237,17 +260,57 @@ function verdictsSql(shape: Shape, claim: string, limit: number): string {
   return listSql("verdicts", "v", claim, limit, document, "v.reviewed_at DESC, v.created_at DESC, v.id DESC", joined);
 }
 
+/** The children columns' SQL for one claim expression and the layouts of their documents. */
+interface Built {
+  sql: string;
+  layouts: ChildLayouts;
+}
+
+/** The layouts of a claim's statements, evidence items and verdicts (splitChildren). */
+export interface ChildLayouts {
+  statements: Layout;
+  evidence: Layout;
+  verdicts: Layout;
+}
+
+/** Built statements, per fields object (the query shape's, one per parsed document) and limits. */
+const built = new WeakMap<object, Map<string, Built>>();
+const WHOLE_ROWS = {};
+
+function build(claim: string, limits: ChildLimits): Built {
+  const key = `${claim}|${limits.statements}|${limits.evidence}|${limits.verdicts}|${limits.withSources}`;
+  let byLimits = built.get(limits.fields ?? WHOLE_ROWS);
+  if (!byLimits) built.set(limits.fields ?? WHOLE_ROWS, (byLimits = new Map<string, Built>()));
+  let result = byLimits.get(key);
+  if (!result) {
+    const shape = shapeOf(limits.fields);
+    const statements = statementsSql(shape, claim, limits.statements, limits.withSources);
+    const evidence = evidenceSql(shape, claim, limits.evidence);
+    const verdicts = verdictsSql(shape, claim, limits.verdicts);
+    result = {
+      sql: `${statements.sql} AS "childStatements",
+  ${evidence.sql} AS "childEvidence",
+  ${verdicts.sql} AS "childVerdicts"`,
+      layouts: { statements: statements.layout, evidence: evidence.layout, verdicts: verdicts.layout },
+    };
+    byLimits.set(key, result);
+  }
+  return result;
+}
+
 /**
  * The columns "childStatements", "childEvidence" and "childVerdicts" for the claim whose
  * id is the SQL expression `claim`: per claim, its first live statements, evidence items
- * and verdicts as JSON documents of the shape `limits.fields` asks for. The text depends
- * only on the limits and the shape, so db/sql.ts prepares it once per connection.
+ * and verdicts as JSON arrays of the shape `limits.fields` asks for (see Layout). The text
+ * depends only on the limits and the shape, so db/sql.ts prepares it once per connection.
  */
 export function childrenColumnsSql(claim: string, limits: ChildLimits): string {
-  const shape = shapeOf(limits.fields);
-  return `${statementsSql(shape, claim, limits.statements, limits.withSources)} AS "childStatements",
-  ${evidenceSql(shape, claim, limits.evidence)} AS "childEvidence",
-  ${verdictsSql(shape, claim, limits.verdicts)} AS "childVerdicts"`;
+  return build(claim, limits).sql;
+}
+
+/** The layouts of the documents childrenColumnsSql builds for `limits`. */
+export function childrenLayouts(limits: ChildLimits): ChildLayouts {
+  return build("", limits).layouts;
 }
 
 export interface ClaimChildren {
@@ -340,26 +403,45 @@ export async function findClaimChildren(
     columns: ["id", ...CHILDREN_COLUMN_NAMES],
     prepare: true,
   });
-  return rows.map((row) => splitChildren(row).children);
+  const layouts = childrenLayouts(limits);
+  return rows.map((row) => splitChildren(row, layouts).children);
 }
 
 /** The columns childrenColumnsSql adds. */
 export const CHILDREN_COLUMN_NAMES = ["childStatements", "childEvidence", "childVerdicts"] as const;
 
+/** A row with the children columns: each a list of documents, positional (see Layout). */
 export type WithChildrenRow<R> = R & {
-  childStatements: StatementGraph[];
-  childEvidence: EvidenceGraph[];
-  childVerdicts: VerdictGraph[];
+  childStatements: unknown[][] | null;
+  childEvidence: unknown[][] | null;
+  childVerdicts: unknown[][] | null;
 };
 
-/** Splits a row of a query made with childrenColumnsSql into the row and its claim's children. */
-export function splitChildren<R extends { id: string }>(row: WithChildrenRow<R>): { row: R; children: ClaimChildren } {
+/** A document's values named by its layout (related rows too). */
+function named(layout: Layout, values: readonly unknown[]): Row {
+  const row: Row = {};
+  for (let index = 0; index < layout.keys.length; index += 1) {
+    const related = layout.related[index];
+    const value = values[index];
+    row[layout.keys[index]!] = related && Array.isArray(value) ? named(related, value) : value;
+  }
+  return row;
+}
+
+const namedAll = (layout: Layout, documents: readonly unknown[][] | null) =>
+  (documents ?? []).map((values) => named(layout, values));
+
+/** Splits a row of a query made with childrenColumnsSql (with `layouts`) into the row and its claim's children. */
+export function splitChildren<R extends { id: string }>(
+  row: WithChildrenRow<R>,
+  layouts: ChildLayouts,
+): { row: R; children: ClaimChildren } {
   const { childStatements, childEvidence, childVerdicts, ...rest } = row;
   const children = reviveChildren({
     claimId: row.id,
-    statements: childStatements ?? [],
-    evidence: childEvidence ?? [],
-    verdicts: childVerdicts ?? [],
+    statements: namedAll(layouts.statements, childStatements) as unknown as StatementGraph[],
+    evidence: namedAll(layouts.evidence, childEvidence) as unknown as EvidenceGraph[],
+    verdicts: namedAll(layouts.verdicts, childVerdicts) as unknown as VerdictGraph[],
   });
   return { row: rest as unknown as R, children };
 }

@@ -7,6 +7,7 @@ import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES } from "./claim-filter";
 import {
   CHILDREN_COLUMN_NAMES,
   childrenColumnsSql,
+  childrenLayouts,
   splitChildren,
   type ChildLimits,
   type ClaimChildren,
@@ -33,7 +34,8 @@ export async function findClaimsWithChildren(
     columns: CLAIM_WITH_CHILDREN_COLUMNS,
     prepare: true,
   });
-  return rows.map(splitChildren);
+  const layouts = childrenLayouts(limits);
+  return rows.map((row) => splitChildren(row, layouts));
 }
 
 const CLAIM_WITH_CHILDREN_COLUMNS = [...CLAIM_COLUMN_NAMES, ...CHILDREN_COLUMN_NAMES] as const;
@@ -111,7 +113,8 @@ export async function listClaimsWithChildren(
     columns: CLAIM_WITH_CHILDREN_COLUMNS,
     prepare: true,
   });
-  return rows.map(splitChildren);
+  const layouts = childrenLayouts(limits);
+  return rows.map((row) => splitChildren(row, layouts));
 }
 
 /**
