@@ -22,7 +22,7 @@ const DASHBOARD = `query ($status: [ClaimStatus!]) {
     nodes { id status statements { stance } latestVerdict { rating } } } }`;
 const SEARCH = `query ($q: String!) { searchClaims(query: $q, first: 3) { edges { rank node { id text } } } }`;
 const SEARCH_PAGE = `query ($q: String!, $after: String) {
-  searchClaims(query: $q, first: 3, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
+  searchClaims(query: $q, first: 3, after: $after) { edges { node { id text } } pageInfo { endCursor } } }`;
 
 interface PreparedStatement {
   statement: string;

@@ -31,11 +31,15 @@ const isChildDocumentType = (name: string): name is ChildDocumentType =>
   (CHILD_DOCUMENT_TYPES as readonly string[]).includes(name);
 
 /** Field names per children document type, and every field name of the document. */
-function fieldsOf(schema: GraphQLSchema, document: DocumentNode): { byType: ChildFields; names: Set<string> } {
+function fieldsOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+): { byType: ChildFields; claim: string[]; names: Set<string> } {
   const byType = Object.fromEntries(CHILD_DOCUMENT_TYPES.map((type) => [type, new Set<string>()])) as Record<
     ChildDocumentType,
     Set<string>
   >;
+  const claim = new Set<string>();
   const names = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -48,8 +52,11 @@ function fieldsOf(schema: GraphQLSchema, document: DocumentNode): { byType: Chil
         if (!parent || isAbstractType(parent)) {
           // On an interface or union (or somewhere the schema does not know): any type may answer it.
           for (const type of CHILD_DOCUMENT_TYPES) byType[type].add(name);
+          claim.add(name);
         } else if (isChildDocumentType(parent.name)) {
           byType[parent.name].add(name);
+        } else if (parent.name === "Claim") {
+          claim.add(name);
         }
       },
     }),
@@ -57,7 +64,7 @@ function fieldsOf(schema: GraphQLSchema, document: DocumentNode): { byType: Chil
   const fields = Object.fromEntries(
     CHILD_DOCUMENT_TYPES.map((type) => [type, [...byType[type]]]),
   ) as unknown as ChildFields;
-  return { byType: fields, names };
+  return { byType: fields, claim: [...claim], names };
 }
 
 export function claimChildrenShapeOf(
@@ -65,7 +72,7 @@ export function claimChildrenShapeOf(
   document: DocumentNode,
   operation: OperationTypeNode,
 ): ClaimChildrenShape {
-  const { byType, names } = fieldsOf(schema, document);
+  const { byType, claim, names } = fieldsOf(schema, document);
   const provenance = names.has("provenance");
   const query = operation === OperationTypeNode.QUERY;
   return {
@@ -77,6 +84,8 @@ export function claimChildrenShapeOf(
     prefetchChildren: query && CHILD_FIELDS.some((field) => names.has(field)),
     // Children rows carry only the fields named, except where a service reads whole rows.
     fields: query && !WHOLE_ROW_FIELDS.some((field) => names.has(field)) ? byType : null,
+    // Likewise the claims' own columns, on the claim page, lists and search.
+    claimFields: query && !WHOLE_ROW_FIELDS.some((field) => names.has(field)) ? claim : null,
   };
 }
 

@@ -37,6 +37,8 @@ export interface ClaimChildrenShape {
   verdictWindow: boolean;
   /** Per type, the fields the operation selects, when children rows may carry only those (see ChildLimits). */
   fields: ChildFields | null;
+  /** The Claim fields the operation selects, when claim rows may carry only their columns (claimColumns). */
+  claimFields: readonly string[] | null;
 }
 
 export function createLoaders(prisma: PrismaClient) {
@@ -46,6 +48,7 @@ export function createLoaders(prisma: PrismaClient) {
     verdictWindow: true,
     prefetchChildren: false,
     fields: null,
+    claimFields: null,
   };
   // Claims by id come with their children when the operation will ask for them.
   const loaders = createKeyLoaders(prisma, async (ids) => {
@@ -59,6 +62,7 @@ export function createLoaders(prisma: PrismaClient) {
     verdicts: shape.verdictWindow ? VERDICT_WINDOW : 1,
     withSources: shape.statementSources,
     fields: shape.fields,
+    claimFields: shape.claimFields,
   });
   /** The related rows of a claim's children prime the key loaders. */
   const adopt = (children: ClaimChildren): ClaimChildren => {

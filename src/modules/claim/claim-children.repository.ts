@@ -332,6 +332,8 @@ export interface ChildLimits {
    * field's name (tests/field-mask.test.ts asks every field alone to make sure).
    */
   fields: ChildFields | null;
+  /** The Claim fields selected, when the claims read with their children carry only those columns (claimColumns). */
+  claimFields?: readonly string[] | null;
 }
 
 type Row = Record<string, unknown>;

@@ -85,3 +85,64 @@ export const CLAIM_COLUMNS = Prisma.sql`c.id, c.text, c.language, c.topics, c.st
   c.first_seen_at AS "firstSeenAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   c.statement_count AS "statementCount", c.support_count AS "supportCount", c.oppose_count AS "opposeCount",
   c.dispute_score AS "disputeScore"`;
+
+export type ClaimColumnName = (typeof CLAIM_COLUMN_NAMES)[number];
+
+/** Each column's expression, as CLAIM_COLUMNS writes it. */
+const CLAIM_COLUMN_SQL: Record<ClaimColumnName, string> = {
+  id: "c.id",
+  text: "c.text",
+  language: "c.language",
+  topics: "c.topics",
+  status: "c.status::text AS status",
+  firstSeenAt: 'c.first_seen_at AS "firstSeenAt"',
+  createdAt: 'c.created_at AS "createdAt"',
+  updatedAt: 'c.updated_at AS "updatedAt"',
+  statementCount: 'c.statement_count AS "statementCount"',
+  supportCount: 'c.support_count AS "supportCount"',
+  opposeCount: 'c.oppose_count AS "opposeCount"',
+  disputeScore: 'c.dispute_score AS "disputeScore"',
+};
+
+/**
+ * The Claim fields whose resolvers read the column of their own name (the others read the
+ * claim's id: its statements, counts from the children, history...).
+ */
+const SELF_SERVED_CLAIM_FIELDS = new Set<string>([
+  "text",
+  "language",
+  "topics",
+  "status",
+  "firstSeenAt",
+  "createdAt",
+  "updatedAt",
+]);
+
+export interface ClaimColumns {
+  sql: Prisma.Sql;
+  names: readonly ClaimColumnName[];
+}
+
+const WHOLE_CLAIM: ClaimColumns = { sql: CLAIM_COLUMNS, names: CLAIM_COLUMN_NAMES };
+const claimColumnsCache = new WeakMap<readonly string[], Map<string, ClaimColumns>>();
+
+/**
+ * The claim columns a read needs: every one for `fields` null, else the id, the columns of
+ * the Claim fields the operation selects (`fields`), and `also` (a list's order column, for
+ * its cursors). Rows read so prime the claims loader: every Claim field the operation
+ * selects anywhere is in `fields`, so no resolver of the request reads a column left out.
+ */
+export function claimColumns(fields: readonly string[] | null, also: readonly ClaimColumnName[] = []): ClaimColumns {
+  if (!fields) return WHOLE_CLAIM;
+  let byAlso = claimColumnsCache.get(fields);
+  if (!byAlso) claimColumnsCache.set(fields, (byAlso = new Map<string, ClaimColumns>()));
+  const key = also.join(",");
+  let columns = byAlso.get(key);
+  if (!columns) {
+    const wanted = new Set<string>(["id", ...fields.filter((field) => SELF_SERVED_CLAIM_FIELDS.has(field)), ...also]);
+    const names = CLAIM_COLUMN_NAMES.filter((name) => wanted.has(name));
+    columns = { sql: Prisma.raw(names.map((name) => CLAIM_COLUMN_SQL[name]).join(", ")), names };
+    byAlso.set(key, columns);
+  }
+  return columns;
+}

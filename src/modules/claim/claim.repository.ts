@@ -3,7 +3,7 @@ import type { Db, PrismaClient } from "../../db/prisma";
 import { queryRows, rowCount } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
 import type { Claim } from "../../generated/prisma/client";
-import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES } from "./claim-filter";
+import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES, claimColumns, type ClaimColumnName } from "./claim-filter";
 import {
   CHILDREN_COLUMN_NAMES,
   childrenColumnsSql,
@@ -27,18 +27,17 @@ export async function findClaimsWithChildren(
   // One id (a claim page) as `= $1`: PostgreSQL then settles on one generic plan for the
   // prepared statement, where with an array it would plan each call anew.
   const match = ids.length === 1 ? Prisma.sql`c.id = ${ids[0]}::uuid` : Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`;
+  const claim = claimColumns(limits.claimFields ?? null);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     sql: Prisma.sql`
-    SELECT ${CLAIM_COLUMNS}, ${Prisma.raw(childrenColumnsSql("c.id", limits))} FROM claims c
+    SELECT ${claim.sql}, ${Prisma.raw(childrenColumnsSql("c.id", limits))} FROM claims c
     WHERE ${match}`,
-    columns: CLAIM_WITH_CHILDREN_COLUMNS,
+    columns: [...claim.names, ...CHILDREN_COLUMN_NAMES],
     prepare: true,
   });
   const layouts = childrenLayouts(limits);
   return rows.map((row) => splitChildren(row, layouts));
 }
-
-const CLAIM_WITH_CHILDREN_COLUMNS = [...CLAIM_COLUMN_NAMES, ...CHILDREN_COLUMN_NAMES] as const;
 
 export function updateClaim(db: Db, id: string, data: Prisma.ClaimUpdateInput) {
   return db.claim.update({ where: { id }, data });
@@ -55,6 +54,15 @@ export function findMergeTargets(db: Db, mergedClaimIds: readonly string[]) {
 }
 
 export type ClaimOrderField = "UPDATED_AT" | "FIRST_SEEN_AT" | "CREATED_AT" | "STATEMENT_COUNT" | "DISPUTE";
+
+/** The row field each ordering's cursors are made of (orderValue). */
+const ORDER_COLUMN_NAMES: Record<ClaimOrderField, ClaimColumnName> = {
+  UPDATED_AT: "updatedAt",
+  FIRST_SEEN_AT: "firstSeenAt",
+  CREATED_AT: "createdAt",
+  STATEMENT_COUNT: "statementCount",
+  DISPUTE: "disputeScore",
+};
 
 const ORDER_SQL: Record<ClaimOrderField, { column: Prisma.Sql; type: Prisma.Sql }> = {
   UPDATED_AT: { column: Prisma.raw("c.updated_at"), type: Prisma.raw("timestamptz") },
@@ -101,16 +109,18 @@ export async function listClaimsWithChildren(
   limits: ChildLimits,
 ): Promise<{ row: Claim; children: ClaimChildren }[]> {
   const { column, direction, keyset } = orderSql(order, bounds);
+  // The order column always: the page's cursors are made of it.
+  const claim = claimColumns(limits.claimFields ?? null, [ORDER_COLUMN_NAMES[order.field]]);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     // The children columns are subqueries: PostgreSQL evaluates such costly output
     // expressions above the sort and the LIMIT, so for the page's rows only, whatever
     // plan finds them (tests/prepared-reads.test.ts checks a list that must sort).
     sql: Prisma.sql`
-    SELECT ${CLAIM_COLUMNS}, ${Prisma.raw(childrenColumnsSql("c.id", limits))}
+    SELECT ${claim.sql}, ${Prisma.raw(childrenColumnsSql("c.id", limits))}
     FROM claims c WHERE ${where} ${keyset}
     ORDER BY ${column} ${direction}, c.id ${direction}
     LIMIT ${rowCount(take)}`,
-    columns: CLAIM_WITH_CHILDREN_COLUMNS,
+    columns: [...claim.names, ...CHILDREN_COLUMN_NAMES],
     prepare: true,
   });
   const layouts = childrenLayouts(limits);

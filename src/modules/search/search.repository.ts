@@ -4,7 +4,7 @@ import { shortestFloat32 } from "../../shared/float32";
 import type { Db, PrismaClient } from "../../db/prisma";
 import { queryRows, rowCount } from "../../db/sql";
 import { Prisma, type Claim } from "../../generated/prisma/client";
-import { CLAIM_COLUMN_NAMES, CLAIM_COLUMNS } from "../claim/claim-filter";
+import { CLAIM_COLUMN_NAMES, CLAIM_COLUMNS, claimColumns } from "../claim/claim-filter";
 
 /** The query as a tsquery: stemmed in the query's language, or its words as written. */
 function tsquery(query: string, language: string): Prisma.Sql {
@@ -38,8 +38,9 @@ function matches(query: string, language: string): Prisma.Sql {
 
 /**
  * One page of matching claims, best first, with their rank. The matches are ranked on
- * their ids alone and only the page's rows are read whole: every match is ranked, and
- * carrying each one's columns through the sort cost more than the ranking.
+ * their ids alone and only the page's rows are read (the columns of `claimFields`, see
+ * claimColumns): every match is ranked, and carrying each one's columns through the sort
+ * cost more than the ranking.
  */
 export async function searchClaims(
   prisma: PrismaClient,
@@ -48,7 +49,9 @@ export async function searchClaims(
   where: Prisma.Sql,
   take: number,
   skip: number,
+  claimFields: readonly string[] | null = null,
 ): Promise<(Claim & { rank: number })[]> {
+  const claim = claimColumns(claimFields);
   const rows = await queryRows<Claim & { rank: number }>(prisma, {
     sql: Prisma.sql`
     WITH q AS MATERIALIZED (SELECT ${tsquery(query, language)} AS tsq),
@@ -58,10 +61,10 @@ export async function searchClaims(
       WHERE ${matches(query, language)} AND ${where}
       ORDER BY rank DESC, c.id
       LIMIT ${rowCount(take)} OFFSET ${skip})
-    SELECT ${CLAIM_COLUMNS}, page.rank::float8 AS rank
+    SELECT ${claim.sql}, page.rank::float8 AS rank
     FROM page JOIN claims c ON c.id = page.id
     ORDER BY page.rank DESC, c.id`,
-    columns: [...CLAIM_COLUMN_NAMES, "rank"],
+    columns: [...claim.names, "rank"],
     prepare: true,
   });
   return rows.map((row) => ({ ...row, rank: shortestFloat32(row.rank) }));

@@ -46,7 +46,17 @@ export class SearchService {
     // Forward, one more row tells whether there is a next page; the before bound caps it.
     const take = end === null ? size + 1 : Math.max(0, Math.min(backward ? size : size + 1, end - 1 - skip));
     const rows =
-      take > 0 ? await repo.searchClaims(this.deps.prisma, query.text, query.language, where, take, skip) : [];
+      take > 0
+        ? await repo.searchClaims(
+            this.deps.prisma,
+            query.text,
+            query.language,
+            where,
+            take,
+            skip,
+            this.deps.loaders.claimChildrenShape.claimFields,
+          )
+        : [];
     const page = rows.slice(0, size);
     for (const claim of page) this.deps.loaders.claims.prime(claim.id, claim);
     const edges = page.map((node, index) => ({
