@@ -4,7 +4,8 @@
 // list does not show). It errs on the side of loading: the fields it records for a type
 // are those selected on that type anywhere in the document (and a field selected on an
 // interface or union counts for every type). A query that asks for children has them
-// read with the claims themselves, in the same statement. The shape depends on the
+// read with the claims themselves, in the same statement, and the claims' own rows carry
+// only the columns of the Claim fields selected (claimColumns). The shape depends on the
 // document only, and Apollo hands the same parsed document to each request with the
 // same text, so it is worked out once per document.
 import type { ApolloServerPlugin } from "@apollo/server";
