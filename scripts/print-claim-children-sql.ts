@@ -6,7 +6,7 @@ import { buildSchema, OperationTypeNode, parse } from "graphql";
 import { claimChildrenShapeOf } from "../src/graphql/query-shape";
 import { loadSchemaSDL } from "../src/graphql/schema-files";
 import { CLAIM_CHILD_WINDOW, VERDICT_WINDOW } from "../src/loaders/loaders";
-import { childrenColumnsSql } from "../src/modules/claim/claim-children.repository";
+import { childrenColumns } from "../src/modules/claim/claim-children.repository";
 
 const [query] = process.argv.slice(2);
 const shape = query
@@ -23,5 +23,5 @@ const limits = {
   withSources: !shape || shape.statementSources,
   fields: shape?.fields ?? null,
 };
-console.log(`SELECT c.id, ${childrenColumnsSql("c.id", limits)}
+console.log(`SELECT c.id, ${childrenColumns("c.id", limits).sql}
 FROM claims c WHERE c.id = $1;`);

@@ -23,7 +23,7 @@ import {
 } from "graphql";
 import { claimChildrenShapeOf } from "../src/graphql/query-shape";
 import {
-  childrenLayouts,
+  childrenColumns,
   findClaimChildren,
   OPTIONAL_CHILD_KEYS,
   type Layout,
@@ -422,7 +422,13 @@ function prismaModels(): Map<string, { fields: Set<string>; relations: Set<strin
 
 test("each children document is a whole row of its model, and only the mask's columns may be left out", () => {
   // The documents of whole rows (every optional key, every related row).
-  const layouts = childrenLayouts({ statements: 1, evidence: 1, verdicts: 1, withSources: true, fields: null });
+  const { layouts } = childrenColumns("c.id", {
+    statements: 1,
+    evidence: 1,
+    verdicts: 1,
+    withSources: true,
+    fields: null,
+  });
   const models = prismaModels();
   const documents = [layouts.statements, layouts.evidence, layouts.verdicts].flatMap(documentKeys);
   expect(documents.length).toBeGreaterThanOrEqual(TRIMMED_TYPES.length);

@@ -25,25 +25,19 @@ beforeAll(async () => {
   adminKey = await keys.createKey("ADMIN", "limits admin");
   await keys.prisma.$disconnect();
   prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 6 });
-  server = await startServer({
-    prisma,
-    logger: pino({ level: "silent" }),
-    nodeEnv: "test",
-    port: 0,
-    host: "127.0.0.1",
-    explorer: false,
-    subscriptions: { maxQueuedEvents: 20 },
-  });
+  const start = (options: Partial<Parameters<typeof startServer>[0]>) =>
+    startServer({
+      prisma,
+      logger: pino({ level: "silent" }),
+      nodeEnv: "test",
+      port: 0,
+      host: "127.0.0.1",
+      explorer: false,
+      ...options,
+    });
+  server = await start({ subscriptions: { maxQueuedEvents: 20 } });
   origin = `http://127.0.0.1:${server.port}`;
-  frugal = await startServer({
-    prisma,
-    logger: pino({ level: "silent" }),
-    nodeEnv: "test",
-    port: 0,
-    host: "127.0.0.1",
-    explorer: false,
-    rateLimits: { store: "memory", anonymousPoints: 1_000, windowSeconds: 60 },
-  });
+  frugal = await start({ rateLimits: { store: "memory", anonymousPoints: 1_000, windowSeconds: 60 } });
 }, 60_000);
 
 afterAll(async () => {

@@ -76,17 +76,19 @@ export function claimChildrenShapeOf(
   const { byType, claim, names } = fieldsOf(schema, document);
   const provenance = names.has("provenance");
   const query = operation === OperationTypeNode.QUERY;
+  // In a query (not a mutation, whose reads before writing would be cached as they were),
+  // rows carry only the fields selected, except where a service reads whole rows.
+  const trimmed = query && !WHOLE_ROW_FIELDS.some((field) => names.has(field));
   return {
     evidence: provenance || names.has("evidence"),
     statementSources: provenance || names.has("source"),
     // latestVerdict alone needs the newest verdict only; Claim.verdicts pages need the window.
-    verdictWindow: !query || names.has("verdicts") || WHOLE_ROW_FIELDS.some((field) => names.has(field)),
+    verdictWindow: !trimmed || names.has("verdicts"),
     // Not in a mutation: what it reads before writing would be cached as it was.
     prefetchChildren: query && CHILD_FIELDS.some((field) => names.has(field)),
-    // Children rows carry only the fields named, except where a service reads whole rows.
-    fields: query && !WHOLE_ROW_FIELDS.some((field) => names.has(field)) ? byType : null,
-    // Likewise the claims' own columns, on the claim page, lists and search.
-    claimFields: query && !WHOLE_ROW_FIELDS.some((field) => names.has(field)) ? claim : null,
+    fields: trimmed ? byType : null,
+    // The claims' own columns likewise, on the claim page, lists and search.
+    claimFields: trimmed ? claim : null,
   };
 }
 

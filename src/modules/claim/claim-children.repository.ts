@@ -261,7 +261,7 @@ function verdictsSql(shape: Shape, claim: string, limit: number): Doc {
 }
 
 /** The children columns' SQL for one claim expression and the layouts of their documents. */
-interface Built {
+export interface Built {
   sql: string;
   layouts: ChildLayouts;
 }
@@ -277,7 +277,14 @@ export interface ChildLayouts {
 const built = new WeakMap<object, Map<string, Built>>();
 const WHOLE_ROWS = {};
 
-function build(claim: string, limits: ChildLimits): Built {
+/**
+ * The columns "childStatements", "childEvidence" and "childVerdicts" for the claim whose
+ * id is the SQL expression `claim` (`sql`): per claim, its first live statements, evidence
+ * items and verdicts as JSON arrays of the shape `limits.fields` asks for, with their
+ * `layouts` for splitChildren. The text depends only on the limits and the shape, so
+ * db/sql.ts prepares it once per connection; it is built once per shape here.
+ */
+export function childrenColumns(claim: string, limits: ChildLimits): Built {
   const key = `${claim}|${limits.statements}|${limits.evidence}|${limits.verdicts}|${limits.withSources}`;
   let byLimits = built.get(limits.fields ?? WHOLE_ROWS);
   if (!byLimits) built.set(limits.fields ?? WHOLE_ROWS, (byLimits = new Map<string, Built>()));
@@ -296,21 +303,6 @@ function build(claim: string, limits: ChildLimits): Built {
     byLimits.set(key, result);
   }
   return result;
-}
-
-/**
- * The columns "childStatements", "childEvidence" and "childVerdicts" for the claim whose
- * id is the SQL expression `claim`: per claim, its first live statements, evidence items
- * and verdicts as JSON arrays of the shape `limits.fields` asks for (see Layout). The text
- * depends only on the limits and the shape, so db/sql.ts prepares it once per connection.
- */
-export function childrenColumnsSql(claim: string, limits: ChildLimits): string {
-  return build(claim, limits).sql;
-}
-
-/** The layouts of the documents childrenColumnsSql builds for `limits`. */
-export function childrenLayouts(limits: ChildLimits): ChildLayouts {
-  return build("", limits).layouts;
 }
 
 export interface ClaimChildren {
@@ -399,17 +391,17 @@ export async function findClaimChildren(
   claimIds: readonly string[],
   limits: ChildLimits,
 ): Promise<ClaimChildren[]> {
+  const children = childrenColumns("k.id", limits);
   const rows = await queryRows<WithChildrenRow<{ id: string }>>(prisma, {
-    sql: Prisma.sql`SELECT k.id::text AS id, ${Prisma.raw(childrenColumnsSql("k.id", limits))}
+    sql: Prisma.sql`SELECT k.id::text AS id, ${Prisma.raw(children.sql)}
       FROM unnest(${[...claimIds]}::uuid[]) AS k(id)`,
     columns: ["id", ...CHILDREN_COLUMN_NAMES],
     prepare: true,
   });
-  const layouts = childrenLayouts(limits);
-  return rows.map((row) => splitChildren(row, layouts).children);
+  return rows.map((row) => splitChildren(row, children.layouts).children);
 }
 
-/** The columns childrenColumnsSql adds. */
+/** The columns childrenColumns adds. */
 export const CHILDREN_COLUMN_NAMES = ["childStatements", "childEvidence", "childVerdicts"] as const;
 
 /** A row with the children columns: each a list of documents, positional (see Layout). */
@@ -433,7 +425,7 @@ function named(layout: Layout, values: readonly unknown[]): Row {
 const namedAll = (layout: Layout, documents: readonly unknown[][] | null) =>
   (documents ?? []).map((values) => named(layout, values));
 
-/** Splits a row of a query made with childrenColumnsSql (with `layouts`) into the row and its claim's children. */
+/** Splits a row of a query made with childrenColumns (with its `layouts`) into the row and its claim's children. */
 export function splitChildren<R extends { id: string }>(
   row: WithChildrenRow<R>,
   layouts: ChildLayouts,

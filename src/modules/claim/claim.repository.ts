@@ -6,8 +6,7 @@ import type { Claim } from "../../generated/prisma/client";
 import { CLAIM_COLUMNS, CLAIM_COLUMN_NAMES, claimColumns, type ClaimColumnName } from "./claim-filter";
 import {
   CHILDREN_COLUMN_NAMES,
-  childrenColumnsSql,
-  childrenLayouts,
+  childrenColumns,
   splitChildren,
   type ChildLimits,
   type ClaimChildren,
@@ -28,15 +27,15 @@ export async function findClaimsWithChildren(
   // prepared statement, where with an array it would plan each call anew.
   const match = ids.length === 1 ? Prisma.sql`c.id = ${ids[0]}::uuid` : Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`;
   const claim = claimColumns(limits.claimFields ?? null);
+  const children = childrenColumns("c.id", limits);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     sql: Prisma.sql`
-    SELECT ${claim.sql}, ${Prisma.raw(childrenColumnsSql("c.id", limits))} FROM claims c
+    SELECT ${claim.sql}, ${Prisma.raw(children.sql)} FROM claims c
     WHERE ${match}`,
     columns: [...claim.names, ...CHILDREN_COLUMN_NAMES],
     prepare: true,
   });
-  const layouts = childrenLayouts(limits);
-  return rows.map((row) => splitChildren(row, layouts));
+  return rows.map((row) => splitChildren(row, children.layouts));
 }
 
 export function updateClaim(db: Db, id: string, data: Prisma.ClaimUpdateInput) {
@@ -111,20 +110,20 @@ export async function listClaimsWithChildren(
   const { column, direction, keyset } = orderSql(order, bounds);
   // The order column always: the page's cursors are made of it.
   const claim = claimColumns(limits.claimFields ?? null, [ORDER_COLUMN_NAMES[order.field]]);
+  const children = childrenColumns("c.id", limits);
   const rows = await queryRows<WithChildrenRow<Claim>>(prisma, {
     // The children columns are subqueries: PostgreSQL evaluates such costly output
     // expressions above the sort and the LIMIT, so for the page's rows only, whatever
     // plan finds them (tests/prepared-reads.test.ts checks a list that must sort).
     sql: Prisma.sql`
-    SELECT ${claim.sql}, ${Prisma.raw(childrenColumnsSql("c.id", limits))}
+    SELECT ${claim.sql}, ${Prisma.raw(children.sql)}
     FROM claims c WHERE ${where} ${keyset}
     ORDER BY ${column} ${direction}, c.id ${direction}
     LIMIT ${rowCount(take)}`,
     columns: [...claim.names, ...CHILDREN_COLUMN_NAMES],
     prepare: true,
   });
-  const layouts = childrenLayouts(limits);
-  return rows.map((row) => splitChildren(row, layouts));
+  return rows.map((row) => splitChildren(row, children.layouts));
 }
 
 /**
