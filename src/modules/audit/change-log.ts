@@ -93,8 +93,21 @@ export class ChangeLog {
 
 /** A row as JSON: dates as ISO strings, bigints as strings, the search vector left out. */
 export function toJson(row: unknown): string {
+  // JSON.stringify is several times faster without a replacer (bulk import records
+  // megabytes of rows per batch), and gives the same text when no key needs leaving out
+  // and no value is a bigint: that is tried first, and the replacer used otherwise.
+  let plain: string | undefined;
+  try {
+    plain = JSON.stringify(row);
+  } catch {
+    plain = undefined; // a bigint
+  }
+  if (plain !== undefined && !OMITTED_KEYS.some((key) => plain.includes(key))) return plain;
   return JSON.stringify(row, rowJson);
 }
+
+/** The keys rowJson leaves out, as they appear in JSON text. */
+const OMITTED_KEYS = ['"searchVector":', '"search_vector":', '"secretHash":', '"secret":'];
 
 /** JSON.stringify's replacer for rows: the search vector and secrets left out, bigints as strings. */
 function rowJson(key: string, value: unknown): unknown {

@@ -17,6 +17,25 @@ const TRACKING_PARAMETERS = [
  * the path. `www.` is kept: with and without it can be different sites.
  */
 export function canonicalUrl(input: string): string {
+  let canonical = recent.get(input);
+  if (canonical === undefined) {
+    canonical = canonicalize(input);
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(input, canonical);
+  }
+  return canonical;
+}
+
+/**
+ * URLs canonicalized lately, as given: a bulk import asks for the same URL several times
+ * per line (to look its source up, to plan it, to key it) and for the same outlets' URLs
+ * across thousands of lines, and parsing one with URL costs more than the rest of its
+ * line's reference work. Cleared when full.
+ */
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 10_000;
+
+function canonicalize(input: string): string {
   const url = new URL(input.trim());
   url.hash = "";
   url.hostname = url.hostname.toLowerCase();
