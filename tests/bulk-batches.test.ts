@@ -21,6 +21,7 @@ import pino from "pino";
 import { systemPrincipal } from "../src/modules/auth/permissions";
 import type { LineReport } from "../src/modules/bulk/bulk-format";
 import { createServices } from "../src/modules/services";
+import { onSql } from "../src/db/sql";
 import { decodeIdOfType } from "../src/shared/global-id";
 import { RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { dataOf, startTestServer, type TestServer } from "./helpers/test-server";
@@ -262,6 +263,114 @@ test("batches written at once still judge lines in input order: a wording's firs
   const claims = new Set(reports.map((report) => report.claimId));
   expect(claims.size).toBe(2);
   expect(await wrongStatementCounts()).toEqual([]);
+});
+
+test("a batch uses the actors and sources that the batch in flight before it created, without creating them again", async () => {
+  // One line per batch, each naming the same new speaker (by name or alias) and source: the
+  // first batch creates them, and each later one, written while the one before it may not
+  // have committed, uses them (RefCache's pending entries) instead of inserting them too,
+  // which would wait for that commit and then fail and start over.
+  const lines = Array.from({ length: 10 }, (_, index) => ({
+    claim: { text: `Shared refs in flight: claim ${index}` },
+    statements: [
+      statement(
+        index % 3 === 2 ? { name: "The Relay" } : { name: "Relay Speaker", kind: "PERSON", aliases: ["The Relay"] },
+        "https://relay.example/shared",
+        `Relayed words ${index}`,
+      ),
+    ],
+  }));
+  const services = createServices(server.prisma, pino({ level: "silent" }), { principal: systemPrincipal("test") });
+  const inserts = { actors: 0, sources: 0 };
+  let counting = true;
+  onSql(server.prisma, (text) => {
+    if (!counting) return;
+    if (/INSERT INTO actors\b/.test(text)) inserts.actors += 1;
+    if (/INSERT INTO sources\b/.test(text)) inserts.sources += 1;
+  });
+  const reports: LineReport[] = [];
+  try {
+    await services.bulkImport.importNdjson(Readable.from([ndjson(lines)]), (report) => void reports.push(report), {
+      batchSize: 1,
+    });
+  } finally {
+    counting = false;
+  }
+  expect(reports.map((report) => report.status)).toEqual(lines.map(() => "created"));
+  expect(inserts).toEqual({ actors: 1, sources: 1 });
+  const actors = await server.prisma.actor.findMany({ where: { name: "Relay Speaker" } });
+  const sources = await server.prisma.source.findMany({ where: { url: "https://relay.example/shared" } });
+  expect([actors.length, sources.length]).toEqual([1, 1]);
+  const statements = await server.prisma.statement.findMany({
+    where: { claim: { text: { startsWith: "Shared refs in flight:" } } },
+  });
+  expect(statements).toHaveLength(10);
+  expect(new Set(statements.map((row) => `${row.actorId} ${row.sourceId}`))).toEqual(
+    new Set([`${actors[0]!.id} ${sources[0]!.id}`]),
+  );
+  expect([...(await createdEvents("Actor", [actors[0]!.id])).values()]).toEqual([1]);
+  expect([...(await createdEvents("Source", [sources[0]!.id])).values()]).toEqual([1]);
+});
+
+test("a batch that used the actor of a batch in flight, which then rolls back, is tried again and creates it", async () => {
+  // Batch 1 creates "Vanishing Speaker", then fails on its claim (a test trigger waits half a
+  // second and raises). Batch 2, written meanwhile, uses that speaker; its rows are checked
+  // against it at commit, which waits for batch 1 and fails once batch 1 rolls back: batch 2
+  // is tried again, and creates the speaker itself.
+  const { prisma } = server;
+  const speaker = { name: "Vanishing Speaker", kind: "PERSON" };
+  const lines = [
+    { claim: { text: "vanishing poison" }, statements: [statement(speaker, "https://vanish.example/1", "Gone")] },
+    {
+      claim: { text: "Vanishing survivor" },
+      statements: [statement(speaker, "https://vanish.example/2", "Still here")],
+    },
+  ];
+  const services = createServices(prisma, pino({ level: "silent" }), { principal: systemPrincipal("test") });
+  let claimInserts = 0;
+  let counting = false;
+  onSql(prisma, (text) => {
+    if (counting && /INSERT INTO claims\b/.test(text)) claimInserts += 1;
+  });
+  const reports: LineReport[] = [];
+  await prisma.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION bulk_batches_vanish() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.text = 'vanishing poison' THEN
+        PERFORM pg_sleep(0.5);
+        RAISE EXCEPTION 'vanishing claim refused by a test trigger';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  try {
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER bulk_batches_vanish BEFORE INSERT ON claims FOR EACH ROW EXECUTE FUNCTION bulk_batches_vanish()`,
+    );
+    counting = true;
+    await services.bulkImport.importNdjson(Readable.from([ndjson(lines)]), (report) => void reports.push(report), {
+      batchSize: 1,
+    });
+  } finally {
+    counting = false;
+    await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS bulk_batches_vanish ON claims`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS bulk_batches_vanish()`);
+  }
+
+  expect(reports.map((report) => report.status)).toEqual(["rejected", "created"]);
+  expect(reports[0]!.errors).toEqual([{ field: null, code: "INTERNAL", message: expect.stringContaining("server") }]);
+  // Batch 2 wrote its claim twice (the trigger made batch 1's insert fail): first naming
+  // batch 1's speaker, then, tried again, its own.
+  expect(claimInserts).toBe(2);
+  const actors = await prisma.actor.findMany({ where: { name: "Vanishing Speaker" } });
+  expect(actors).toHaveLength(1);
+  expect([...(await createdEvents("Actor", [actors[0]!.id])).values()]).toEqual([1]);
+  const survivor = await prisma.claim.findFirstOrThrow({
+    where: { text: "Vanishing survivor" },
+    include: { statements: true },
+  });
+  expect(survivor.statements.map((row) => row.actorId)).toEqual([actors[0]!.id]);
+  expect(await prisma.claim.count({ where: { text: "vanishing poison" } })).toBe(0);
+  expect(await prisma.source.count({ where: { url: "https://vanish.example/1" } })).toBe(0);
 });
 
 test("a batch failing in the database is split down to the failing line: it alone is rejected (INTERNAL)", async () => {

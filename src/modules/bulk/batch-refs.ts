@@ -16,7 +16,7 @@ import { sourceKeyOf } from "../source/source.service";
 import type { SourceRef } from "../source/source.schema";
 import type { BulkError, BulkLine } from "./bulk-format";
 import * as repo from "./bulk-import.repository";
-import type { RefCache } from "./ref-cache";
+import type { Pending, PendingRefs, RefCache } from "./ref-cache";
 
 /** A reference and where it is in its line (for error messages). */
 interface Named<R> {
@@ -87,15 +87,27 @@ export class BatchRefs {
   private readonly plannedIds = new Map<string, string>();
   /** Alias keys of planned actors, to the planned actor's key. */
   private readonly plannedAliases = new Map<string, string>();
+  /** Keys of the actors and sources taken from another batch still in flight (not this batch's to cache). */
+  private readonly borrowed = new Set<string>();
+  /** When the batches they were taken from will have committed or failed. */
+  private readonly lenders = new Set<Promise<void>>();
 
-  private constructor(private readonly cache: RefCache) {}
+  private constructor(
+    private readonly cache: RefCache,
+    private readonly pending: PendingRefs | null,
+  ) {}
 
   /**
    * Looks up what `lines` name, judges each line in order, and creates the missing actors
    * and sources of the lines it keeps (with their change records, not yet written).
    */
-  static async resolve(sql: SqlClient, cache: RefCache, lines: readonly BulkLine[]) {
-    const refs = new BatchRefs(cache);
+  static async resolve(
+    sql: SqlClient,
+    cache: RefCache,
+    lines: readonly BulkLine[],
+    pending: PendingRefs | null = null,
+  ) {
+    const refs = new BatchRefs(cache, pending);
     const perLine = lines.map(lineRefs);
     await refs.findActors(
       sql,
@@ -125,9 +137,31 @@ export class BatchRefs {
     return source;
   }
 
-  /** Once the batch has committed: what it resolved is safe to reuse. */
+  /**
+   * Once the batch has committed: what it resolved is safe to reuse, but for what it took
+   * from a batch in flight (its commit checked only the references of the rows it wrote).
+   */
   commit(): void {
-    this.cache.add(this.actors, this.sources);
+    const own = <V>(map: Map<string, V>) =>
+      this.borrowed.size === 0 ? map : new Map([...map].filter(([key]) => !this.borrowed.has(key)));
+    this.cache.add(own(this.actors), own(this.sources));
+  }
+
+  /**
+   * Once every batch this one took an actor or source from has committed or failed: this
+   * batch may commit then (its deferred foreign keys pass, or fail if one rolled back).
+   */
+  async lendersSettled(): Promise<void> {
+    await Promise.all(this.lenders);
+  }
+
+  /** An actor or source created by another batch of the import that has not committed yet. */
+  private borrow<V>(map: Map<string, V>, key: string, found: Pending<V> | undefined): boolean {
+    if (found === undefined) return false;
+    map.set(key, found.row);
+    this.borrowed.add(key);
+    this.lenders.add(found.settled);
+    return true;
   }
 
   /** Actors by ID and by name, and the owners of the aliases that new actors would take. */
@@ -142,6 +176,7 @@ export class BatchRefs {
       if (this.actors.has(key)) continue;
       const cached = this.cache.getActor(key);
       if (cached) this.actors.set(key, cached);
+      else if (this.borrow(this.actors, key, this.cache.getPendingActor(key))) continue;
       else if (ref.id) ids.add(ref.id);
       else keys.add(key.slice("name:".length));
     }
@@ -162,6 +197,7 @@ export class BatchRefs {
       if (key === null || this.sources.has(key)) continue;
       const cached = this.cache.getSource(key);
       if (cached) this.sources.set(key, cached);
+      else if (this.borrow(this.sources, key, this.cache.getPendingSource(key))) continue;
       else if (ref.id) ids.add(ref.id);
       else keys.add(key.slice("source:".length));
     }
@@ -284,6 +320,25 @@ export class BatchRefs {
         this.changes.push({ action: "CREATED", entityType: "Source", entityId: source.id, after: source });
       }
     }
+    this.sharePending();
+  }
+
+  /** What this batch created, by name and by alias, for the next batch to use while this one is in flight. */
+  private sharePending(): void {
+    if (!this.pending) return;
+    const actors = new Map<string, Actor>();
+    for (const [key, { aliasRows }] of this.plannedActors) {
+      const actor = this.actors.get(key);
+      if (!actor) continue;
+      actors.set(key, actor);
+      for (const { aliasKey } of aliasRows) actors.set(`name:${aliasKey}`, actor);
+    }
+    const sources = new Map<string, Source>();
+    for (const key of this.plannedSources.keys()) {
+      const source = this.sources.get(key);
+      if (source) sources.set(key, source);
+    }
+    this.pending.add(actors, sources);
   }
 
   /** A new actor named by one of its aliases is the actor planned under its name. */

@@ -23,16 +23,18 @@ import { verdictRow } from "../verdict/verdict.service";
 import { BatchRefs, RefRaceError } from "./batch-refs";
 import { noItems, type BulkLine, type LineReport } from "./bulk-format";
 import * as repo from "./bulk-import.repository";
-import type { RefCache } from "./ref-cache";
+import type { PendingRefs, RefCache } from "./ref-cache";
 
 /**
  * When a batch may lock its wordings: once the batch before it (written at the same time,
- * on another connection) holds its own. A wording in both is then created by the earlier
- * and matched by the later, as if the lines were imported one at a time.
+ * on another connection) holds its own and has created its actors and sources. A wording
+ * in both is then created by the earlier and matched by the later, as if the lines were
+ * imported one at a time; and an actor or source new to both is created by the earlier
+ * and used by the later (RefCache's pending entries), rather than inserted by both.
  */
 export interface LockTurn {
   wait: Promise<unknown>;
-  /** Called once this batch holds its wording locks. */
+  /** Called once this batch holds its wording locks and has created its actors and sources. */
   taken: () => void;
 }
 
@@ -81,12 +83,12 @@ export async function writeBatch(
   cache: RefCache,
   lines: readonly ParsedLine[],
   turn: LockTurn = FIRST_TURN,
+  pending: PendingRefs | null = null,
 ): Promise<WrittenBatch> {
   const wordings = [...new Map(lines.map(({ line }) => [wordingKey(line.claim), line.claim])).values()];
   await repo.tuneBatchTransaction(tx);
   await turn.wait;
   await repo.lockWordings(tx, wordings);
-  turn.taken();
   const found = new Map(
     (await repo.findClaimsByWordings(tx, wordings)).map((row) => [wordingKey(wordings[row.index]!), row]),
   );
@@ -94,7 +96,9 @@ export async function writeBatch(
     tx,
     cache,
     lines.map(({ line }) => line),
+    pending,
   );
+  turn.taken();
   // Each kept line's claim, existing or planned (the first line of a new wording creates it).
   const planned = new Map<string, string>();
   const kept = lines.flatMap(({ number, line }, index) => {
@@ -162,6 +166,7 @@ export async function writeBatch(
   await parts.claims.refreshDerivedMany(tx, touched);
 
   await changes.recordMany(tx, [...refs.changes, ...changeRecords(rows, { claims, statements, evidence, verdicts })]);
+  await refs.lendersSettled();
   const planOf = new Map(plans.map((plan) => [plan.number, plan]));
   const reports = lines.map(({ number }, index): LineReport => {
     const plan = planOf.get(number);

@@ -34,7 +34,26 @@ export async function tuneBatchTransaction(db: SqlClient): Promise<void> {
     sql: Prisma.sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
     columns: [],
   });
+  await db.rows({ sql: Prisma.raw(`SET CONSTRAINTS ${DEFERRABLE_REFERENCE_KEYS.join(", ")} DEFERRED`), columns: [] });
 }
+
+/**
+ * The foreign keys to actors and sources, made DEFERRABLE (INITIALLY IMMEDIATE) by
+ * migration 20261201000400, and deferred to commit in a batch's transaction: a batch may
+ * write rows naming an actor or source that the batch before it, still in flight, has
+ * created (RefCache's pending entries); they are checked once that batch has committed.
+ */
+export const DEFERRABLE_REFERENCE_KEYS = [
+  "actor_aliases_actor_id_fkey",
+  "sources_publisher_id_fkey",
+  "statements_actor_id_fkey",
+  "statements_source_id_fkey",
+  "attribution_hops_actor_id_fkey",
+  "attribution_hops_source_id_fkey",
+  "evidence_source_id_fkey",
+  "evidence_actor_id_fkey",
+  "verdicts_reviewer_id_fkey",
+] as const;
 
 export interface Wording {
   text: string;

@@ -180,17 +180,20 @@ export class BulkImportService {
   private async writeLines(lines: ParsedLine[], cache: RefCache, turn: LockTurn): Promise<LineReport[]> {
     if (lines.length === 0) return [];
     for (let attempt = 1; ; attempt += 1) {
+      const pending = cache.pending();
       try {
         let written: WrittenBatch | null = null;
         await inPoolTransaction(this.deps.prisma, async (sql) => {
-          written = await writeBatch(sql, this.parts, this.deps.changes, cache, lines, turn);
+          written = await writeBatch(sql, this.parts, this.deps.changes, cache, lines, turn, pending);
         });
         const batch = written as WrittenBatch | null;
         if (!batch) throw new Error("the batch transaction committed without its reports");
         batch.commit();
+        pending.release();
         return batch.reports;
       } catch (error) {
-        if (attempt < MAX_ATTEMPTS && (error instanceof RefRaceError || isLockConflict(error))) {
+        pending.release();
+        if (attempt < MAX_ATTEMPTS && (error instanceof RefRaceError || isLockConflict(error) || isMissingRef(error))) {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
           continue;
         }
@@ -235,6 +238,19 @@ function addCounts(total: ItemCounts, add: ItemCounts): void {
 function statusCounts(summary: ImportSummary) {
   const { created, updated, matched, rejected } = summary;
   return { created, updated, matched, rejected };
+}
+
+/**
+ * A foreign key violation (23503): a row named an actor or source that another batch of
+ * the import had created and then rolled back (RefCache's pending entries).
+ */
+function isMissingRef(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (code === "23503") return true;
+    current = cause;
+  }
+  return false;
 }
 
 /** A deadlock or serialization failure (PostgreSQL 40P01 / 40001, Prisma P2034), anywhere in the error's causes. */

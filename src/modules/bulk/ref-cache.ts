@@ -1,14 +1,36 @@
-// The actors and sources an import has resolved in its committed batches, so that later
-// batches need not look them up again: by reference key (`id:<uuid>`, `name:<name key>`
-// for actors, `source:<source key>` for sources). Entries are added only once their batch
-// has committed (a rolled-back batch may have created them); the oldest go past `limit`.
+// The actors and sources an import has resolved, so that later batches need not look them
+// up again: by reference key (`id:<uuid>`, `name:<name key>` for actors, `source:<source
+// key>` for sources).
+//
+// Committed entries were read or created by batches that have committed; the oldest go
+// past `limit`. Pending entries were created by a batch still in flight: the next batch,
+// written at the same time on another connection, uses them instead of creating them
+// again (which would wait for the first batch's commit on the unique key, and then fail
+// and start over). Its foreign keys are checked at commit (DEFERRABLE_REFERENCE_KEYS), and
+// it commits only once the creating batch has settled: if that one rolled back, the check
+// fails and the batch is tried again (BulkImportService.writeLines).
 import type { Actor, Source } from "../../generated/prisma/client";
 
 const DEFAULT_LIMIT = 20_000;
 
+/** What one attempt at a batch created, visible to the other batches until it commits or fails. */
+export interface PendingRefs {
+  add(actors: ReadonlyMap<string, Actor>, sources: ReadonlyMap<string, Source>): void;
+  /** Once the attempt has committed (after RefCache.add) or failed: settles its entries' `settled`. */
+  release(): void;
+}
+
+/** A row an uncommitted batch created, and when that batch will have committed or failed. */
+export interface Pending<V> {
+  row: V;
+  settled: Promise<void>;
+}
+
 export class RefCache {
   private readonly actors = new Map<string, Actor>();
   private readonly sources = new Map<string, Source>();
+  private readonly pendingActors = new Map<string, Pending<Actor>>();
+  private readonly pendingSources = new Map<string, Pending<Source>>();
 
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
@@ -20,9 +42,44 @@ export class RefCache {
     return touch(this.sources, key);
   }
 
+  /** An actor an uncommitted batch of this import has created. */
+  getPendingActor(key: string): Pending<Actor> | undefined {
+    return this.pendingActors.get(key);
+  }
+
+  /** A source an uncommitted batch of this import has created. */
+  getPendingSource(key: string): Pending<Source> | undefined {
+    return this.pendingSources.get(key);
+  }
+
   add(actors: ReadonlyMap<string, Actor>, sources: ReadonlyMap<string, Source>): void {
     for (const [key, actor] of actors) bounded(this.actors, key, actor, this.limit);
     for (const [key, source] of sources) bounded(this.sources, key, source, this.limit);
+  }
+
+  pending(): PendingRefs {
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const undo: (() => void)[] = [];
+    const share = <V>(into: Map<string, Pending<V>>, rows: ReadonlyMap<string, V>) => {
+      for (const [key, row] of rows) {
+        const entry = { row, settled };
+        into.set(key, entry);
+        undo.push(() => {
+          if (into.get(key) === entry) into.delete(key);
+        });
+      }
+    };
+    return {
+      add: (actors, sources) => {
+        share(this.pendingActors, actors);
+        share(this.pendingSources, sources);
+      },
+      release: () => {
+        for (const remove of undo.splice(0)) remove();
+        settle();
+      },
+    };
   }
 }
 
