@@ -102,12 +102,12 @@ export function toJson(row: unknown): string {
   } catch {
     plain = undefined; // a bigint
   }
-  if (plain !== undefined && !OMITTED_KEYS.some((key) => plain.includes(key))) return plain;
+  if (plain !== undefined && !OMITTED_KEY.test(plain)) return plain;
   return JSON.stringify(row, rowJson);
 }
 
-/** The keys rowJson leaves out, as they appear in JSON text. */
-const OMITTED_KEYS = ['"searchVector":', '"search_vector":', '"secretHash":', '"secret":'];
+/** A key rowJson leaves out, as it appears in JSON text. */
+const OMITTED_KEY = /"(?:searchVector|search_vector|secretHash|secret)":/;
 
 /** JSON.stringify's replacer for rows: the search vector and secrets left out, bigints as strings. */
 function rowJson(key: string, value: unknown): unknown {
