@@ -5,7 +5,6 @@
 // missing actor without its kind (or a new source without its title) is rejected with
 // the reason, and creates nothing.
 import { randomUUID } from "node:crypto";
-import type { Actor, Source } from "../../generated/prisma/client";
 import { nameKey } from "../../shared/name-key";
 import type { SqlClient } from "../../db/sql";
 import type { Change } from "../audit/change-log";
@@ -16,7 +15,7 @@ import { sourceKeyOf } from "../source/source.service";
 import type { SourceRef } from "../source/source.schema";
 import type { BulkError, BulkLine } from "./bulk-format";
 import * as repo from "./bulk-import.repository";
-import type { Pending, PendingRefs, RefCache } from "./ref-cache";
+import type { Pending, PendingRefs, RefActor, RefCache, RefSource } from "./ref-cache";
 
 /** A reference and where it is in its line (for error messages). */
 interface Named<R> {
@@ -79,8 +78,8 @@ export class BatchRefs {
   readonly rejected = new Map<number, BulkError>();
   /** The change records of the actors and sources created. */
   readonly changes: Change[] = [];
-  private readonly actors = new Map<string, Actor>();
-  private readonly sources = new Map<string, Source>();
+  private readonly actors = new Map<string, RefActor>();
+  private readonly sources = new Map<string, RefSource>();
   private readonly plannedActors = new Map<string, PlannedActor>();
   private readonly plannedSources = new Map<string, repo.NewSource>();
   /** Planned actor ids by key, given on first sight (a source's key names its publisher's id). */
@@ -123,14 +122,14 @@ export class BatchRefs {
   }
 
   /** The actor a kept line's reference names. */
-  actor(ref: ActorRef): Actor {
+  actor(ref: ActorRef): RefActor {
     const actor = this.actors.get(this.resolveActorKey(actorKey(ref)));
     if (!actor) throw new Error(`actor reference ${actorKey(ref)} was not resolved`);
     return actor;
   }
 
   /** The source a kept line's reference names. */
-  source(ref: SourceRef): Source {
+  source(ref: SourceRef): RefSource {
     const key = this.sourceKey(ref);
     const source = key === null ? undefined : this.sources.get(key);
     if (!source) throw new Error(`source reference ${key} was not resolved`);
@@ -326,14 +325,14 @@ export class BatchRefs {
   /** What this batch created, by name and by alias, for the next batch to use while this one is in flight. */
   private sharePending(): void {
     if (!this.pending) return;
-    const actors = new Map<string, Actor>();
+    const actors = new Map<string, RefActor>();
     for (const [key, { aliasRows }] of this.plannedActors) {
       const actor = this.actors.get(key);
       if (!actor) continue;
       actors.set(key, actor);
       for (const { aliasKey } of aliasRows) actors.set(`name:${aliasKey}`, actor);
     }
-    const sources = new Map<string, Source>();
+    const sources = new Map<string, RefSource>();
     for (const key of this.plannedSources.keys()) {
       const source = this.sources.get(key);
       if (source) sources.set(key, source);

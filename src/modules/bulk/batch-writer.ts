@@ -6,7 +6,7 @@
 // input order, as if imported one at a time: a later line matches what an earlier line
 // of the batch created.
 import { randomUUID } from "node:crypto";
-import type { Actor, Claim, Evidence, Source, Statement, Verdict } from "../../generated/prisma/client";
+import type { Claim, Evidence, Statement, Verdict } from "../../generated/prisma/client";
 import { groupsByKey } from "../../shared/batch";
 import { encodeId } from "../../shared/global-id";
 import type { SqlClient } from "../../db/sql";
@@ -263,8 +263,8 @@ function buildRows(kept: { line: BulkLine; claimId: string }[], plans: LinePlan[
     line.statements.forEach((item, i) => {
       if (!statements[i]) return;
       const id = randomUUID();
-      const actor: Actor = refs.actor(item.actor);
-      const source: Source = refs.source(item.source);
+      const actor = refs.actor(item.actor);
+      const source = refs.source(item.source);
       const { stance, quote, paraphrase } = item;
       const row = { id, claimId, actorId: actor.id, sourceId: source.id, stance, quote, paraphrase };
       rows.statements.push({ ...row, language: item.language ?? null, statedAt: item.statedAt ?? null });

@@ -13,9 +13,17 @@ import type { Actor, Source } from "../../generated/prisma/client";
 
 const DEFAULT_LIMIT = 20_000;
 
+/**
+ * What a batch reads of an actor or source it did not create: its ID, an actor's name (for
+ * error messages) and a source's publisher (for attribution chains). The cache keeps only
+ * that: thousands of whole rows (dates, URLs, titles) were a third of an import's live heap.
+ */
+export type RefActor = Pick<Actor, "id" | "name">;
+export type RefSource = Pick<Source, "id" | "publisherId">;
+
 /** What one attempt at a batch created, visible to the other batches until it commits or fails. */
 export interface PendingRefs {
-  add(actors: ReadonlyMap<string, Actor>, sources: ReadonlyMap<string, Source>): void;
+  add(actors: ReadonlyMap<string, RefActor>, sources: ReadonlyMap<string, RefSource>): void;
   /** Once the attempt has committed (after RefCache.add) or failed: settles its entries' `settled`. */
   release(): void;
 }
@@ -27,34 +35,34 @@ export interface Pending<V> {
 }
 
 export class RefCache {
-  private readonly actors = new Map<string, Actor>();
-  private readonly sources = new Map<string, Source>();
-  private readonly pendingActors = new Map<string, Pending<Actor>>();
-  private readonly pendingSources = new Map<string, Pending<Source>>();
+  private readonly actors = new Map<string, RefActor>();
+  private readonly sources = new Map<string, RefSource>();
+  private readonly pendingActors = new Map<string, Pending<RefActor>>();
+  private readonly pendingSources = new Map<string, Pending<RefSource>>();
 
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
-  getActor(key: string): Actor | undefined {
+  getActor(key: string): RefActor | undefined {
     return touch(this.actors, key);
   }
 
-  getSource(key: string): Source | undefined {
+  getSource(key: string): RefSource | undefined {
     return touch(this.sources, key);
   }
 
   /** An actor an uncommitted batch of this import has created. */
-  getPendingActor(key: string): Pending<Actor> | undefined {
+  getPendingActor(key: string): Pending<RefActor> | undefined {
     return this.pendingActors.get(key);
   }
 
   /** A source an uncommitted batch of this import has created. */
-  getPendingSource(key: string): Pending<Source> | undefined {
+  getPendingSource(key: string): Pending<RefSource> | undefined {
     return this.pendingSources.get(key);
   }
 
-  add(actors: ReadonlyMap<string, Actor>, sources: ReadonlyMap<string, Source>): void {
-    for (const [key, actor] of actors) bounded(this.actors, key, actor, this.limit);
-    for (const [key, source] of sources) bounded(this.sources, key, source, this.limit);
+  add(actors: ReadonlyMap<string, RefActor>, sources: ReadonlyMap<string, RefSource>): void {
+    for (const [key, { id, name }] of actors) bounded(this.actors, key, { id, name }, this.limit);
+    for (const [key, { id, publisherId }] of sources) bounded(this.sources, key, { id, publisherId }, this.limit);
   }
 
   pending(): PendingRefs {

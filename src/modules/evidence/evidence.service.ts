@@ -35,7 +35,11 @@ export function evidenceFields(data: EvidenceData): repo.EvidenceFields {
 }
 
 /** The row an evidence item is written as. */
-export function evidenceRow(claimId: string, data: EvidenceData, refs: { source: Source; actor: Actor | null }) {
+export function evidenceRow(
+  claimId: string,
+  data: EvidenceData,
+  refs: { source: Pick<Source, "id">; actor: Pick<Actor, "id"> | null },
+) {
   return { claimId, ...evidenceFields(data), sourceId: refs.source.id, actorId: refs.actor?.id ?? null };
 }
 
