@@ -100,7 +100,10 @@ export async function readClaimEvents(
         FROM audit_events e LEFT JOIN api_keys k ON k.id = e.api_key_id
         WHERE (e.tx_id, e.id) > (${after.tx.toString()}::xid8, ${after.id}::bigint) AND e.tx_id < h.xmin ${bound}
           AND e.claim_id IS NOT NULL
-          AND e.entity_type IN ('Claim', 'Statement', 'Evidence', 'Verdict', 'ClaimRelation')
+          -- An expression, not the column: nearly every event passes this filter, and with
+          -- statistics older than a bulk import PostgreSQL took the entity_type index for a
+          -- selective one and bitmap-scanned the whole log (20 ms a poll instead of 0.05).
+          AND e.entity_type || '' IN ('Claim', 'Statement', 'Evidence', 'Verdict', 'ClaimRelation')
         ORDER BY e.tx_id, e.id
         LIMIT ${rowCount(limit)}
       ) ev ON true`,
