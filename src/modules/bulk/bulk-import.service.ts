@@ -8,6 +8,7 @@
 // importing a file twice changes nothing the second time.
 import { ForbiddenError, UserInputError } from "../../shared/errors";
 import type { ServiceDeps } from "../../shared/service-deps";
+import { layers } from "../../db/db-errors";
 import { inPoolTransaction } from "../../db/sql";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { RefRaceError } from "./batch-refs";
@@ -245,26 +246,12 @@ function statusCounts(summary: ImportSummary) {
  * the import had created and then rolled back (RefCache's pending entries).
  */
 function isMissingRef(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (code === "23503") return true;
-    current = cause;
-  }
-  return false;
+  return [...layers(error)].some((layer) => layer.code === "23503");
 }
 
-/** A deadlock or serialization failure (PostgreSQL 40P01 / 40001, Prisma P2034), anywhere in the error's causes. */
+/** A deadlock or serialization failure (PostgreSQL 40P01 / 40001, Prisma P2034), in any layer of the error. */
 function isLockConflict(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    const { code, message, meta, cause } = current as {
-      code?: unknown;
-      message?: unknown;
-      meta?: unknown;
-      cause?: unknown;
-    };
-    const text = `${String(code)} ${String(message)} ${JSON.stringify(meta ?? null)}`;
-    if (/40P01|40001|P2034|deadlock detected|could not serialize/.test(text)) return true;
-    current = cause;
-  }
-  return false;
+  return [...layers(error)].some((layer) =>
+    /40P01|40001|P2034|deadlock detected|could not serialize/.test(`${String(layer.code)} ${String(layer.message)}`),
+  );
 }
