@@ -271,7 +271,10 @@ export interface ItemKeys {
  * speaker, source, stance, wording and date; evidence with the same source, direction
  * and summary; verdicts by the same reviewer with the same rating, date and URL.
  * Retracted items count: re-importing a file does not bring back what was retracted.
- * Returns the 0-based indexes of the items found, per kind.
+ * Returns the 0-based indexes of the items found, per kind. Each item is looked for among
+ * its claim's rows only (`OFFSET 0` keeps the claim id's index the only way in): without
+ * statistics, right after an import, the planner chose the speaker's index and filtered
+ * about 150 of the speaker's statements per item (82 ms for 1,600 items instead of 27).
  */
 export async function findExistingItems(
   db: SqlClient,
@@ -285,8 +288,8 @@ export async function findExistingItems(
         AS i("claimId" uuid, "actorId" uuid, "sourceId" uuid, stance text, quote text, paraphrase text,
              "statedAt" timestamptz, n int)
       WHERE EXISTS (
-        SELECT 1 FROM statements s
-        WHERE s.claim_id = i."claimId" AND s.actor_id = i."actorId" AND s.source_id = i."sourceId"
+        SELECT 1 FROM (SELECT * FROM statements s WHERE s.claim_id = i."claimId" OFFSET 0) s
+        WHERE s.actor_id = i."actorId" AND s.source_id = i."sourceId"
           AND s.stance = i.stance::"Stance" AND s.quote IS NOT DISTINCT FROM i.quote
           AND s.paraphrase IS NOT DISTINCT FROM i.paraphrase AND s.stated_at IS NOT DISTINCT FROM i."statedAt")
       UNION ALL
@@ -294,16 +297,16 @@ export async function findExistingItems(
       FROM json_to_recordset(${numbered(evidence)})
         AS i("claimId" uuid, "sourceId" uuid, direction text, summary text, n int)
       WHERE EXISTS (
-        SELECT 1 FROM evidence e
-        WHERE e.claim_id = i."claimId" AND e.source_id = i."sourceId"
+        SELECT 1 FROM (SELECT * FROM evidence e WHERE e.claim_id = i."claimId" OFFSET 0) e
+        WHERE e.source_id = i."sourceId"
           AND e.direction = i.direction::"EvidenceDirection" AND e.summary = i.summary)
       UNION ALL
       SELECT 'verdict', i.n
       FROM json_to_recordset(${numbered(verdicts)})
         AS i("claimId" uuid, "reviewerId" uuid, rating text, "reviewedAt" timestamptz, url text, n int)
       WHERE EXISTS (
-        SELECT 1 FROM verdicts v
-        WHERE v.claim_id = i."claimId" AND v.reviewer_id = i."reviewerId" AND v.rating = i.rating
+        SELECT 1 FROM (SELECT * FROM verdicts v WHERE v.claim_id = i."claimId" OFFSET 0) v
+        WHERE v.reviewer_id = i."reviewerId" AND v.rating = i.rating
           AND v.reviewed_at = i."reviewedAt" AND v.url IS NOT DISTINCT FROM i.url)`,
     columns: ["kind", "index"],
   });
