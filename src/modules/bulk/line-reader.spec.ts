@@ -1,4 +1,5 @@
-import { readLines, type RawLine } from "./line-reader";
+import fc from "fast-check";
+import { readLineBatches, readLines, type RawLine } from "./line-reader";
 
 async function collect(chunks: (string | Buffer)[], maxBytes = 100): Promise<RawLine[]> {
   const lines: RawLine[] = [];
@@ -34,5 +35,41 @@ describe("readLines", () => {
   test("no input, no lines; a final line without a line break still counts", async () => {
     expect(await collect([])).toEqual([]);
     expect((await collect(["only"])).map((line) => line.text)).toEqual(["only"]);
+  });
+});
+
+describe("readLineBatches skipping empty lines", () => {
+  const read = async (chunks: string[], skipEmpty: boolean) => {
+    const lines: RawLine[] = [];
+    for await (const batch of readLineBatches(chunks, 100, { skipEmpty })) lines.push(...batch);
+    return lines;
+  };
+
+  test("leaves out exactly the empty lines, with every other line's number and offset as when they are kept", async () => {
+    // Runs of "\n" and "\r\n" are passed over without cutting each out: same numbers and offsets.
+    const piece = fc.constantFrom("\n", "\r\n", "\r", "\n\n\n", "x", '{"a":1}', " ", "y".repeat(40));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (pieces, cuts) => {
+          const text = pieces.join("");
+          const at = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, index) => text.slice(from, [...at, text.length][index]));
+          const all = await read(chunks, false);
+          expect(await read(chunks, true)).toEqual(all.filter((line) => line.text !== ""));
+        },
+      ),
+    );
+  });
+
+  test("a file of nothing but blank lines gives no line", async () => {
+    const chunk = "\n\r\n".repeat(20_000);
+    expect(
+      await read(
+        Array.from({ length: 50 }, () => chunk),
+        true,
+      ),
+    ).toEqual([]);
   });
 });

@@ -62,16 +62,34 @@ export async function* readLineBatches(
     return line;
   };
 
+  /**
+   * Past a run of empty lines ("\n" or "\r\n") from `start`, when no line is under way:
+   * counted without being cut out one by one (50 MB of blank lines took 4 s that way).
+   */
+  const skipEmptyLines = (buffer: Buffer, start: number): number => {
+    if (!options.skipEmpty || size > 0 || tooLong) return start;
+    let at = start;
+    for (;;) {
+      if (buffer[at] === 10) at += 1;
+      else if (buffer[at] === 13 && buffer[at + 1] === 10) at += 2;
+      else break;
+      number += 1;
+    }
+    offset += at - start;
+    return at;
+  };
+
   for await (const chunk of input) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
     const lines: RawLine[] = [];
-    let start = 0;
+    let start = skipEmptyLines(buffer, 0);
     for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
       add(buffer.subarray(start, end));
       offset += end - start + 1;
       start = end + 1;
       const line = finish();
       if (line) lines.push(line);
+      start = skipEmptyLines(buffer, start);
     }
     add(buffer.subarray(start));
     offset += buffer.length - start;
