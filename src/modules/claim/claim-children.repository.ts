@@ -186,14 +186,10 @@ function listSql(
   const window = windowSql(table, alias, claim, order, limit, `${values} ${order} ${joined}`);
   // A document with no values (a selection of __typename alone) still counts its rows.
   const row = `ARRAY[${values || "NULL"}]::text[]`;
+  const ordered = limit === 1 ? "" : `\n     ORDER BY ${order}`;
   const sql = `array_to_json(ARRAY(SELECT ${row}
      FROM ${window}
-     ${joined}${
-       limit === 1
-         ? ""
-         : `
-     ORDER BY ${order}`
-     }))`;
+     ${joined}${ordered}))`;
   return { sql, layout: document.layout };
 }
 
