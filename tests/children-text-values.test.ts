@@ -1,0 +1,80 @@
+// The children documents of the claim page and the lists hold text
+// (claim-children.repository.ts): timestamps in PostgreSQL's output format, integers as
+// digits, read back in Node. So the output format must not depend on the database's
+// settings: here the database's time zone is five and a half hours east of UTC and its
+// date style the day-first SQL one, and every timestamp and rating still reads as written.
+import pg from "pg";
+import { ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
+import { createTestDatabase, dataOf, startTestServer, type TestServer } from "./helpers/test-server";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  const name = new URL(database.url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE "${name}" SET timezone = 'Asia/Kolkata'`);
+    await admin.query(`ALTER DATABASE "${name}" SET datestyle = 'SQL, DMY'`);
+  } finally {
+    await admin.end();
+  }
+  server = await startTestServer({ database });
+}, 60_000);
+afterAll(() => server.close());
+
+test("timestamps and integer ratings of children rows read as written, whatever the database's time zone and date style", async () => {
+  const created = dataOf(await server.gql(CREATE_CLAIM, { input: { text: "Text values", topics: ["text-values"] } }));
+  expectNoUserErrors(created.createClaim);
+  const claimId = created.createClaim.claim.id as string;
+  const recorded = dataOf(
+    await server.gql(RECORD_STATEMENT, {
+      input: {
+        claimId,
+        stance: "ASSERTS",
+        quote: "Said on the first of March",
+        statedAt: "2024-03-01T23:30:00.125Z",
+        actor: { name: "Text Speaker", kind: "PERSON" },
+        source: { url: "https://text-values.example/a", title: "A", publishedAt: "2024-02-29T00:00:00.001Z" },
+      },
+    }),
+  );
+  expectNoUserErrors(recorded.recordStatement);
+  const verdict = dataOf(
+    await server.gql(ADD_VERDICT, {
+      input: {
+        claimId,
+        reviewer: { name: "Text Checker", kind: "FACT_CHECKER" },
+        rating: "Mostly false",
+        ratingValue: -3,
+        bestRating: 5,
+        worstRating: -5,
+        reviewedAt: "2024-03-02T04:05:06.789Z",
+      },
+    }),
+  );
+  expectNoUserErrors(verdict.addVerdict);
+
+  const statement = { statedAt: "2024-03-01T23:30:00.125Z", source: { publishedAt: "2024-02-29T00:00:00.001Z" } };
+  const rating = { reviewedAt: "2024-03-02T04:05:06.789Z", ratingValue: -3, bestRating: 5, worstRating: -5 };
+  const fields = `statements { statedAt source { publishedAt } }
+    verdicts { reviewedAt ratingValue bestRating worstRating } latestVerdict { reviewedAt ratingValue }`;
+  const page = dataOf(await server.gql(`query ($id: ID!) { claim(id: $id) { ${fields} } }`, { id: claimId })).claim;
+  const list = dataOf(
+    await server.gql(`{ claims(first: 5, filter: { topic: "text-values" }) { nodes { ${fields} } } }`),
+  ).claims.nodes;
+  for (const claim of [page, ...list]) {
+    expect(claim).toEqual({
+      statements: [statement],
+      verdicts: [rating],
+      latestVerdict: { reviewedAt: rating.reviewedAt, ratingValue: -3 },
+    });
+  }
+  expect(list).toHaveLength(1);
+  // A JSON field passes values as they are (GraphQL's Int would turn "-3" into -3 on its own).
+  const review = dataOf(await server.gql(`query ($id: ID!) { claim(id: $id) { claimReview } }`, { id: claimId })).claim
+    .claimReview;
+  expect(review.reviewRating).toMatchObject({ ratingValue: -3, bestRating: 5, worstRating: -5 });
+  expect(review.datePublished).toBe("2024-03-02T04:05:06.789Z");
+});
