@@ -1,8 +1,10 @@
 // The children documents of the claim page and the lists hold text
 // (claim-children.repository.ts): timestamps in PostgreSQL's output format, integers as
-// digits, read back in Node. So the output format must not depend on the database's
-// settings: here the database's time zone is five and a half hours east of UTC and its
-// date style the day-first SQL one, and every timestamp and rating still reads as written.
+// digits, read back in Node; other reads build JSON whose timestamps Node's Date reads.
+// So the output must not depend on the database's settings (the pool pins DateStyle and
+// TimeZone): here the database's time zone is five and a half hours east of UTC and its
+// date style the day-first SQL one, and every timestamp and rating still reads as written,
+// a date of the year 99 too (local mean time there and then: an offset of +05:53:28).
 import pg from "pg";
 import { ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { createTestDatabase, dataOf, startTestServer, type TestServer } from "./helpers/test-server";
@@ -33,8 +35,8 @@ test("timestamps and integer ratings of children rows read as written, whatever 
       input: {
         claimId,
         stance: "ASSERTS",
-        quote: "Said on the first of March",
-        statedAt: "2024-03-01T23:30:00.125Z",
+        quote: "Said in the year 99",
+        statedAt: "0099-06-01T12:00:00.125Z",
         actor: { name: "Text Speaker", kind: "PERSON" },
         source: { url: "https://text-values.example/a", title: "A", publishedAt: "2024-02-29T00:00:00.001Z" },
       },
@@ -56,7 +58,7 @@ test("timestamps and integer ratings of children rows read as written, whatever 
   );
   expectNoUserErrors(verdict.addVerdict);
 
-  const statement = { statedAt: "2024-03-01T23:30:00.125Z", source: { publishedAt: "2024-02-29T00:00:00.001Z" } };
+  const statement = { statedAt: "0099-06-01T12:00:00.125Z", source: { publishedAt: "2024-02-29T00:00:00.001Z" } };
   const rating = { reviewedAt: "2024-03-02T04:05:06.789Z", ratingValue: -3, bestRating: 5, worstRating: -5 };
   const fields = `statements { statedAt source { publishedAt } }
     verdicts { reviewedAt ratingValue bestRating worstRating } latestVerdict { reviewedAt ratingValue }`;

@@ -31,9 +31,11 @@ export function createPrismaClient(options: PrismaOptions) {
     // the pool. idle_in_transaction_session_timeout, a safety net: should a transaction
     // ever be left open on a pooled connection (Prisma 6.19 can fail to start one under
     // load, see README), PostgreSQL ends it after 10 s instead of holding its row locks.
-    // DateStyle ISO whatever the server's default: node-postgres parses timestamps in that
-    // format, and so does the claim-children reader from the text its documents hold.
-    options: `-c statement_timeout=${options.statementTimeoutMs ?? 5_000} -c idle_in_transaction_session_timeout=10000 -c DateStyle=ISO`,
+    // DateStyle ISO and TimeZone UTC whatever the server's defaults: node-postgres parses
+    // timestamps in that format, the claim-children reader does from the text its documents
+    // hold, and Node's Date reads the JSON PostgreSQL writes of them, which under a
+    // database's local time zone may carry a local-mean-time offset (`+05:53:28`) it cannot.
+    options: `-c statement_timeout=${options.statementTimeoutMs ?? 5_000} -c idle_in_transaction_session_timeout=10000 -c DateStyle=ISO -c TimeZone=UTC`,
   });
   // An idle connection that fails (the server restarted, an administrator ended it) is
   // dropped by the pool and replaced at the next checkout; without a listener, pg would

@@ -5,6 +5,7 @@
 // Hand-written rather than Prisma's relation queries: this is the hot path of the claim
 // page and the dashboard list, and Prisma's query compiler cost more CPU per request
 // than the rest of the server (see the benchmark notes in README).
+import pg from "pg";
 import type { PrismaClient } from "../../db/prisma";
 import { queryRows, rowCountText } from "../../db/sql";
 import { Prisma } from "../../generated/prisma/client";
@@ -345,14 +346,19 @@ export interface ChildLimits {
 type Row = Record<string, unknown>;
 
 /**
- * Documents hold text: turns the named timestamp fields (PostgreSQL's ISO output, such as
- * `2024-03-01 10:00:00.123456+00`) back into Date objects, as Prisma returns them.
+ * node-postgres's parser of `timestamptz` columns, for the same text inside the documents
+ * (PostgreSQL's ISO output, such as `2024-03-01 10:00:00.123456+00`; the pool sets
+ * DateStyle=ISO). `new Date()` reads most of it too, but makes 2001 of the year 1 and
+ * nothing of a local-mean-time offset such as `+05:53:28`.
  */
+const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+
+/** Documents hold text: turns the named timestamp fields back into Date objects, as Prisma returns them. */
 function revive(record: Row | null | undefined, keys: readonly string[]): void {
   if (!record) return;
   for (const key of keys) {
     const value = record[key];
-    if (typeof value === "string") record[key] = new Date(value);
+    if (typeof value === "string") record[key] = parseTimestamp(value);
   }
 }
 
