@@ -5,23 +5,19 @@
 // TimeZone): here the database's time zone is five and a half hours east of UTC and its
 // date style the day-first SQL one, and every timestamp and rating still reads as written,
 // a date of the year 99 too (local mean time there and then: an offset of +05:53:28).
-import pg from "pg";
 import { ADD_VERDICT, CREATE_CLAIM, RECORD_STATEMENT, expectNoUserErrors } from "./helpers/operations";
 import { createTestDatabase, dataOf, startTestServer, type TestServer } from "./helpers/test-server";
+import { quoteIdent, withAdminClient } from "./setup/test-database";
 
 let server: TestServer;
 
 beforeAll(async () => {
   const database = await createTestDatabase();
-  const name = new URL(database.url).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-  try {
-    await admin.query(`ALTER DATABASE "${name}" SET timezone = 'Asia/Kolkata'`);
-    await admin.query(`ALTER DATABASE "${name}" SET datestyle = 'SQL, DMY'`);
-  } finally {
-    await admin.end();
-  }
+  const name = quoteIdent(new URL(database.url).pathname.slice(1));
+  await withAdminClient(database.url, async (client) => {
+    await client.query(`ALTER DATABASE ${name} SET timezone = 'Asia/Kolkata'`);
+    await client.query(`ALTER DATABASE ${name} SET datestyle = 'SQL, DMY'`);
+  });
   server = await startTestServer({ database });
 }, 60_000);
 afterAll(() => server.close());

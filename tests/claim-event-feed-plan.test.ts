@@ -6,21 +6,17 @@
 // poll, a tenth of a core, instead of an ordered scan of (tx_id, id) from the cursor.
 import pg from "pg";
 import { onClient, readClaimEvents, type RunSql } from "../src/modules/live/live.repository";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-server";
+import { connectTestDatabase, type ConnectedTestDatabase } from "./helpers/test-server";
 
-let database: TestDatabase;
+let database: ConnectedTestDatabase;
 let client: pg.Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  database = await connectTestDatabase();
+  client = database.client;
 }, 60_000);
 
-afterAll(async () => {
-  await client.end();
-  await database.drop();
-});
+afterAll(() => database.close());
 
 test("the feed's poll reads the audit log from its cursor in order, whatever the statistics say", async () => {
   // Statistics taken while the log is small, then 100,000 claim events (as one import writes).

@@ -9,21 +9,17 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { SqlClient } from "../src/db/sql";
 import { findExistingItems } from "../src/modules/bulk/bulk-import.repository";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-server";
+import { connectTestDatabase, type ConnectedTestDatabase } from "./helpers/test-server";
 
-let database: TestDatabase;
+let database: ConnectedTestDatabase;
 let client: pg.Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  database = await connectTestDatabase();
+  client = database.client;
 }, 60_000);
 
-afterAll(async () => {
-  await client.end();
-  await database.drop();
-});
+afterAll(() => database.close());
 
 test("a re-import finds existing items through their claim's index, without statistics", async () => {
   for (const table of ["claims", "statements", "evidence", "verdicts"]) {

@@ -2,6 +2,7 @@
 // and its own server on a random port, and talks to it over real HTTP.
 import { randomBytes } from "node:crypto";
 import { Kind, OperationTypeNode, parse } from "graphql";
+import pg from "pg";
 import pino from "pino";
 import { createServices } from "../../src/modules/services";
 import { systemPrincipal } from "../../src/modules/auth/permissions";
@@ -84,6 +85,28 @@ function env(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the tests through jest (global setup)`);
   return value;
+}
+
+/** A fresh database (as createTestDatabase) with a client connected to it, for tests that talk SQL without a server. */
+export interface ConnectedTestDatabase {
+  database: TestDatabase;
+  client: pg.Client;
+  /** Ends the client and drops the database. */
+  close(): Promise<void>;
+}
+
+export async function connectTestDatabase(): Promise<ConnectedTestDatabase> {
+  const database = await createTestDatabase();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return {
+    database,
+    client,
+    close: async () => {
+      await client.end();
+      await database.drop();
+    },
+  };
 }
 
 /**
