@@ -23,6 +23,7 @@ import {
   type ItemCounts,
   type LineReport,
 } from "./bulk-format";
+import { processHeapCeiling, type HeapCeiling } from "./heap-ceiling";
 import { readLineBatches, type RawLine } from "./line-reader";
 import { RefCache } from "./ref-cache";
 
@@ -53,6 +54,8 @@ export interface ImportOptions {
   /** Lines per transaction (DEFAULT_BATCH_SIZE). */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Checked between batches (heap-ceiling.ts); the process's own by default. */
+  heapCeiling?: HeapCeiling;
 }
 
 /** A line read: its report already (rejected before any write), or its parsed content for a batch. */
@@ -89,6 +92,7 @@ export class BulkImportService {
       elapsedMs: 0,
     };
     const cache = new RefCache();
+    const heapCeiling = options.heapCeiling ?? processHeapCeiling();
     const emitAll = async (entries: Entry[], reports: LineReport[]) => {
       for (const [index, report] of reports.entries()) {
         count(summary, report);
@@ -130,7 +134,10 @@ export class BulkImportService {
           if (parsed >= batchSize || pending.length >= MAX_PENDING_LINES) {
             const batch = pending;
             [pending, parsed] = [[], 0];
-            if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+            if (inFlight.length >= BATCHES_IN_FLIGHT) {
+              await inFlight.shift();
+              heapCeiling.check();
+            }
             inFlight.push(write(batch));
           }
         }
