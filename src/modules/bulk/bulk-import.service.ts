@@ -23,7 +23,7 @@ import {
   type ItemCounts,
   type LineReport,
 } from "./bulk-format";
-import { processHeapCeiling, type HeapCeiling } from "./heap-ceiling";
+import { processHeapCeiling } from "./heap-ceiling";
 import { readLineBatches, type RawLine } from "./line-reader";
 import { RefCache } from "./ref-cache";
 
@@ -54,8 +54,6 @@ export interface ImportOptions {
   /** Lines per transaction (DEFAULT_BATCH_SIZE). */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
-  /** Checked between batches (heap-ceiling.ts); the process's own by default. */
-  heapCeiling?: HeapCeiling;
 }
 
 /** A line read: its report already (rejected before any write), or its parsed content for a batch. */
@@ -92,7 +90,7 @@ export class BulkImportService {
       elapsedMs: 0,
     };
     const cache = new RefCache();
-    const heapCeiling = options.heapCeiling ?? processHeapCeiling();
+    const heapCeiling = processHeapCeiling();
     const emitAll = async (entries: Entry[], reports: LineReport[]) => {
       for (const [index, report] of reports.entries()) {
         count(summary, report);
