@@ -124,6 +124,7 @@ export class BulkImportService {
     let parsed = 0;
     try {
       for await (const lines of readLineBatches(input, MAX_LINE_BYTES, { skipEmpty: true })) {
+        heapCeiling.check();
         for (const raw of lines) {
           const entry = this.prepare(raw);
           if (!entry) continue;
@@ -132,10 +133,7 @@ export class BulkImportService {
           if (parsed >= batchSize || pending.length >= MAX_PENDING_LINES) {
             const batch = pending;
             [pending, parsed] = [[], 0];
-            if (inFlight.length >= BATCHES_IN_FLIGHT) {
-              await inFlight.shift();
-              heapCeiling.check();
-            }
+            if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
             inFlight.push(write(batch));
           }
         }

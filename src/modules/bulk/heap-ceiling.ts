@@ -2,14 +2,15 @@
 // the batch is in flight (about a second), so V8 moves them to the old generation, and it
 // lets a busy old generation grow to several times what is live before it collects: a first
 // import of 20,000 claims peaked at 230-260 MB of heap used (350 MiB of RSS) with about 60 MB
-// live. Checked between batches, when the oldest batch has just been written and its data is
-// garbage, the ceiling collects once the heap has grown past it: the same import then peaks
-// at about 180 MB used (280-285 MiB of RSS) for the same speed (docs/BULK-FORMAT.md). Each
-// collection stops the process for about 70 ms, a few times per 20,000 lines.
+// live. Checked as each chunk of input is read (every few dozen lines; the check reads V8's
+// heap statistics, a few microseconds), the ceiling collects once the heap has grown past
+// it: the same import then peaks at about 165 MB used (260-265 MiB of RSS) for the same speed
+// (docs/BULK-FORMAT.md). Each collection stops the process for about 70 ms, a few times per
+// 20,000 lines.
 import v8 from "node:v8";
 import vm from "node:vm";
 
-/** Heap used, in bytes, past which an import collects between batches. */
+/** Heap used, in bytes, past which an import collects. */
 export const DEFAULT_HEAP_CEILING_BYTES = 160 * 1024 * 1024;
 
 /**
