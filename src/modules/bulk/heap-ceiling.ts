@@ -3,7 +3,7 @@
 // lets a busy old generation grow to several times what is live before it collects: a first
 // import of 20,000 claims peaked at 230-260 MB of heap used (350 MiB of RSS) with about 60 MB
 // live. Checked as each chunk of input is read (every few dozen lines; the check reads V8's
-// heap statistics, a few microseconds), the ceiling collects once the heap has grown past
+// heap statistics, about half a microsecond), the ceiling collects once the heap has grown past
 // it: the same import then peaks at about 165 MB used (260-265 MiB of RSS) for the same speed
 // (docs/BULK-FORMAT.md). Each collection stops the process for about 70 ms, a few times per
 // 20,000 lines.
